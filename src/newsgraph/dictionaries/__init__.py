@@ -1,0 +1,1 @@
+"""dictionaries stage package."""
