@@ -1,0 +1,11 @@
+"""The command line: thin typer verbs over library functions."""
+
+from newsgraph.cli import browse, export, ingest  # noqa: F401  (registers the verbs)
+from newsgraph.cli.app import app
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

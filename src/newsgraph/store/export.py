@@ -1,0 +1,115 @@
+"""Exports: a table's rows in the field shapes users rely on, as JSONL, CSV or Parquet.
+
+Each exporter yields plain dicts; writers turn dicts into files. Knowledge tables (events,
+motives, claims) take their JSON shape from the stage that produced them.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from newsgraph.errors import NewsgraphError
+from newsgraph.store.store import Store
+
+Row = dict[str, Any]
+FORMATS = ("jsonl", "csv", "parquet")
+
+
+def articles(store: Store) -> Iterator[Row]:
+    yield from store.query(
+        "SELECT id, source, title, section, published, url, site, language, clean_text, raw_text,"
+        " author, version, notes FROM articles WHERE is_current ORDER BY id"
+    )
+
+
+def mentions(store: Store) -> Iterator[Row]:
+    yield from store.query(
+        'SELECT m.article_id, m.sentence, s.text AS sentence_text, m.start, m."end", m.text,'
+        " m.kind, m.actor_id, m.code, m.role, m.country, m.resolved_by"
+        " FROM mentions m LEFT JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence"
+        ' ORDER BY m.article_id, m.start'
+    )
+
+
+def actors(store: Store) -> Iterator[Row]:
+    for row in store.query(
+        "SELECT id, name, code, kind, country, aliases, roles, source FROM actors ORDER BY id"
+    ):
+        yield row
+
+
+def quarantine(store: Store) -> Iterator[Row]:
+    yield from store.query(
+        "SELECT source, record, reason, detail, run_id, at FROM quarantine ORDER BY at, source"
+    )
+
+
+def sentences(store: Store) -> Iterator[Row]:
+    yield from store.query(
+        'SELECT article_id, idx AS sentence, start, "end", paragraph, text FROM sentences'
+        " ORDER BY article_id, idx"
+    )
+
+
+EXPORTERS: dict[str, Callable[[Store], Iterable[Row]]] = {
+    "articles": articles,
+    "mentions": mentions,
+    "actors": actors,
+    "quarantine": quarantine,
+    "sentences": sentences,
+}
+
+
+def register(table: str, exporter: Callable[[Store], Iterable[Row]]) -> None:
+    """Add an exporter for a table (the knowledge stages register theirs)."""
+    EXPORTERS[table] = exporter
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def write(rows: Iterable[Row], fmt: str, path: Path | None) -> int:
+    """Write rows in a format to a file (or stdout for jsonl/csv when path is None)."""
+    import sys
+
+    if fmt not in FORMATS:
+        raise NewsgraphError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    items = [_plain(r) for r in rows]
+    if fmt == "parquet":
+        if path is None:
+            raise NewsgraphError("parquet needs an output file: -o FILE")
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        pq.write_table(pa.Table.from_pylist(items), path)
+        return len(items)
+    out = path.open("w", encoding="utf-8", newline="") if path else sys.stdout
+    try:
+        if fmt == "jsonl":
+            for item in items:
+                out.write(json.dumps(item, ensure_ascii=False) + "\n")
+        else:
+            fields = list(items[0]) if items else []
+            writer = csv.DictWriter(out, fieldnames=fields)
+            writer.writeheader()
+            for item in items:
+                writer.writerow(
+                    {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+                     for k, v in item.items()}
+                )
+    finally:
+        if path:
+            out.close()
+    return len(items)

@@ -1,0 +1,122 @@
+"""The store's schema: numbered migrations, applied in order, recorded, safe to re-run."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Migration = tuple[int, str, Callable[[Any], None]]
+
+
+def _m001_core(con: Any) -> None:
+    con.execute("""
+        CREATE TABLE IF NOT EXISTS articles (
+            id VARCHAR NOT NULL, version INTEGER NOT NULL, is_current BOOLEAN NOT NULL,
+            source VARCHAR, record INTEGER, title VARCHAR, section VARCHAR, published DATE,
+            url VARCHAR, site VARCHAR, author VARCHAR, language VARCHAR,
+            clean_text VARCHAR, raw_text VARCHAR, html VARCHAR,
+            content_hash VARCHAR NOT NULL, raw_hash VARCHAR NOT NULL, notes VARCHAR[],
+            paragraphs INTEGER[][], ingested_at TIMESTAMP DEFAULT current_timestamp,
+            PRIMARY KEY (id, version))""")
+    con.execute("""
+        CREATE TABLE IF NOT EXISTS sentences (
+            article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, start INTEGER, "end" INTEGER,
+            paragraph INTEGER, text VARCHAR, PRIMARY KEY (article_id, idx))""")
+    con.execute("""
+        CREATE TABLE IF NOT EXISTS mentions (
+            article_id VARCHAR NOT NULL, sentence INTEGER, start INTEGER, "end" INTEGER,
+            text VARCHAR, kind VARCHAR, actor_id VARCHAR, code VARCHAR, resolved_by VARCHAR,
+            role VARCHAR, country VARCHAR, label VARCHAR)""")
+    con.execute("""
+        CREATE TABLE IF NOT EXISTS actors (
+            id VARCHAR PRIMARY KEY, name VARCHAR, code VARCHAR, kind VARCHAR, country VARCHAR,
+            aliases VARCHAR[],
+            roles STRUCT(title VARCHAR, code VARCHAR, valid_from DATE, valid_to DATE)[],
+            source VARCHAR)""")
+    con.execute("""
+        CREATE TABLE IF NOT EXISTS actor_memory (
+            key VARCHAR NOT NULL, actor_id VARCHAR, name VARCHAR, code VARCHAR, role VARCHAR,
+            country VARCHAR, article_id VARCHAR, start INTEGER, "end" INTEGER, evidence VARCHAR)""")
+    con.execute("""
+        CREATE TABLE IF NOT EXISTS site_lines (
+            site VARCHAR NOT NULL, line VARCHAR NOT NULL, pages INTEGER NOT NULL,
+            PRIMARY KEY (site, line))""")
+    con.execute("""
+        CREATE TABLE IF NOT EXISTS site_pages (site VARCHAR PRIMARY KEY, pages INTEGER NOT NULL)""")
+    con.execute("""
+        CREATE TABLE IF NOT EXISTS quarantine (
+            source VARCHAR NOT NULL, record INTEGER, reason VARCHAR NOT NULL, detail VARCHAR,
+            payload BLOB, run_id INTEGER, at TIMESTAMP DEFAULT current_timestamp)""")
+    con.execute("CREATE SEQUENCE IF NOT EXISTS run_ids START 1")
+    con.execute("""
+        CREATE TABLE IF NOT EXISTS runs (
+            id INTEGER PRIMARY KEY, started TIMESTAMP, finished TIMESTAMP, inputs INTEGER,
+            stored INTEGER, duplicates INTEGER, versions INTEGER, quarantined INTEGER,
+            engine VARCHAR, workers INTEGER, seconds DOUBLE)""")
+
+
+def _m002_knowledge(con: Any) -> None:
+    actor_ref = "STRUCT(name VARCHAR, code VARCHAR, text VARCHAR, start INTEGER, \"end\" INTEGER, actor_id VARCHAR)"
+    con.execute(f"""
+        CREATE TABLE IF NOT EXISTS events (
+            id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, sentence INTEGER,
+            trigger_start INTEGER, trigger_end INTEGER, trigger_text VARCHAR,
+            source {actor_ref}[], target {actor_ref}[],
+            cameo VARCHAR, cameo_root VARCHAR, goldstein DOUBLE, quad_class INTEGER,
+            plover VARCHAR, mode VARCHAR, context VARCHAR, place VARCHAR, place_country VARCHAR,
+            date VARCHAR, date_text VARCHAR, negated BOOLEAN, hypothetical BOOLEAN,
+            pattern_id VARCHAR, coder_version VARCHAR, rule_detail VARCHAR, published DATE)""")
+    con.execute("""
+        CREATE TABLE IF NOT EXISTS event_actors (
+            event_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, side VARCHAR NOT NULL,
+            code VARCHAR, country VARCHAR, actor_id VARCHAR, name VARCHAR)""")
+    con.execute("""
+        CREATE TABLE IF NOT EXISTS claims (
+            id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, sentence INTEGER,
+            start INTEGER, "end" INTEGER, text VARCHAR, holder VARCHAR[], certainty VARCHAR,
+            cue VARCHAR)""")
+    con.execute("""
+        CREATE TABLE IF NOT EXISTS motives (
+            id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, sentence INTEGER,
+            cause_start INTEGER, cause_end INTEGER, cause_text VARCHAR,
+            effect_start INTEGER, effect_end INTEGER, effect_text VARCHAR, effect_sentence INTEGER,
+            event_id VARCHAR, cue VARCHAR, holder VARCHAR[], certainty VARCHAR)""")
+
+
+def _m003_indexes(con: Any) -> None:
+    con.execute("CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id)")
+    con.execute("CREATE INDEX IF NOT EXISTS mentions_actor ON mentions (actor_id)")
+    con.execute("CREATE INDEX IF NOT EXISTS events_article ON events (article_id)")
+    con.execute("CREATE INDEX IF NOT EXISTS event_actors_code ON event_actors (country)")
+    con.execute("CREATE INDEX IF NOT EXISTS articles_hash ON articles (content_hash)")
+    con.execute("CREATE INDEX IF NOT EXISTS articles_raw_hash ON articles (raw_hash)")
+
+
+MIGRATIONS: list[Migration] = [
+    (1, "core tables: articles, sentences, mentions, actors, memory, quarantine, runs", _m001_core),
+    (2, "knowledge tables: events, event_actors, claims, motives", _m002_knowledge),
+    (3, "lookup indexes", _m003_indexes),
+]
+
+
+def migrate(con: Any) -> list[int]:
+    """Apply the migrations not yet recorded; returns the versions applied now."""
+    con.execute("""
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            version INTEGER PRIMARY KEY, name VARCHAR,
+            applied_at TIMESTAMP DEFAULT current_timestamp)""")
+    done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    applied: list[int] = []
+    for version, name, apply in MIGRATIONS:
+        if version in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            apply(con)
+            con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(version)
+    return applied

@@ -1,0 +1,181 @@
+"""Model records to table rows: one function per table, the only place that knows both shapes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from newsgraph.model import Actor, ActorRef, Article, Event, Rejected
+
+Row = dict[str, Any]
+
+
+def article_row(article: Article, version: int, raw_hash: str, content_hash: str) -> Row:
+    return {
+        "id": article.id,
+        "version": version,
+        "is_current": True,
+        "source": article.provenance.source,
+        "record": article.provenance.record,
+        "title": article.title,
+        "section": article.section,
+        "published": article.published,
+        "url": article.url,
+        "site": article.site,
+        "author": article.author,
+        "language": article.language,
+        "clean_text": article.clean_text,
+        "raw_text": article.raw_text,
+        "html": article.html,
+        "content_hash": content_hash,
+        "raw_hash": raw_hash,
+        "notes": list(article.notes),
+        "paragraphs": [[p.start, p.end] for p in article.paragraphs],
+    }
+
+
+def sentence_rows(article: Article) -> Iterator[Row]:
+    for s in article.sentences:
+        yield {
+            "article_id": article.id,
+            "idx": s.index,
+            "start": s.start,
+            "end": s.end,
+            "paragraph": s.paragraph,
+            "text": s.text,
+        }
+
+
+def mention_rows(article: Article) -> Iterator[Row]:
+    for m in article.mentions:
+        yield {
+            "article_id": article.id,
+            "sentence": m.sentence,
+            "start": m.start,
+            "end": m.end,
+            "text": m.text,
+            "kind": m.kind,
+            "actor_id": m.actor_id,
+            "code": m.code,
+            "resolved_by": m.resolved_by,
+            "role": m.role,
+            "country": m.country,
+            "label": m.label,
+        }
+
+
+def actor_row(actor: Actor) -> Row:
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "code": actor.code,
+        "kind": actor.kind,
+        "country": actor.country,
+        "aliases": list(actor.aliases),
+        "roles": [
+            {"title": r.title, "code": r.code, "valid_from": r.valid_from, "valid_to": r.valid_to}
+            for r in actor.roles
+        ],
+        "source": actor.source,
+    }
+
+
+def _ref(ref: ActorRef) -> Row:
+    return {
+        "name": ref.name,
+        "code": ref.code,
+        "text": ref.text,
+        "start": ref.start,
+        "end": ref.end,
+        "actor_id": ref.actor_id,
+    }
+
+
+def event_row(event: Event, article: Article) -> Row:
+    return {
+        "id": event.id,
+        "article_id": event.article_id,
+        "sentence": event.sentence,
+        "trigger_start": event.trigger.start,
+        "trigger_end": event.trigger.end,
+        "trigger_text": event.trigger.text,
+        "source": [_ref(r) for r in event.source],
+        "target": [_ref(r) for r in event.target],
+        "cameo": event.cameo,
+        "cameo_root": event.cameo_root,
+        "goldstein": event.goldstein,
+        "quad_class": event.quad_class,
+        "plover": event.plover,
+        "mode": event.mode,
+        "context": event.context,
+        "place": event.place,
+        "place_country": event.place_country,
+        "date": event.date,
+        "date_text": event.date_text,
+        "negated": event.negated,
+        "hypothetical": event.hypothetical,
+        "pattern_id": event.rule.pattern_id,
+        "coder_version": event.rule.coder_version,
+        "rule_detail": event.rule.detail,
+        "published": article.published,
+    }
+
+
+def event_actor_rows(event: Event) -> Iterator[Row]:
+    for side, refs in (("source", event.source), ("target", event.target)):
+        for ref in refs:
+            yield {
+                "event_id": event.id,
+                "article_id": event.article_id,
+                "side": side,
+                "code": ref.code,
+                "country": (ref.code or "")[:3] or None,
+                "actor_id": ref.actor_id,
+                "name": ref.name,
+            }
+
+
+def claim_rows(article: Article) -> Iterator[Row]:
+    for c in article.claims:
+        yield {
+            "id": c.id,
+            "article_id": c.article_id,
+            "sentence": c.sentence,
+            "start": c.span.start,
+            "end": c.span.end,
+            "text": c.span.text,
+            "holder": list(c.holder),
+            "certainty": c.certainty,
+            "cue": c.cue,
+        }
+
+
+def motive_rows(article: Article) -> Iterator[Row]:
+    for m in article.motives:
+        yield {
+            "id": m.id,
+            "article_id": m.article_id,
+            "sentence": m.sentence,
+            "cause_start": m.cause.start,
+            "cause_end": m.cause.end,
+            "cause_text": m.cause.text,
+            "effect_start": m.effect.start,
+            "effect_end": m.effect.end,
+            "effect_text": m.effect.text,
+            "effect_sentence": m.effect_sentence,
+            "event_id": m.event_id,
+            "cue": m.cue,
+            "holder": list(m.holder),
+            "certainty": m.certainty,
+        }
+
+
+def quarantine_row(item: Rejected, run_id: int | None) -> Row:
+    return {
+        "source": item.source,
+        "record": item.record,
+        "reason": item.reason,
+        "detail": item.detail,
+        "payload": item.payload,
+        "run_id": run_id,
+    }

@@ -1,0 +1,242 @@
+"""The DuckDB store: one file, migrated on open, written in bulk, one transaction per batch.
+
+DuckDB lets one process open a file for writing and no other process open it meanwhile; a second
+opener gets `StoreBusyError` with the file's name instead of a raw lock error.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from newsgraph.errors import StoreBusyError
+from newsgraph.model import Actor, Article, Rejected, Role
+from newsgraph.store import rows as R
+from newsgraph.store.migrations import migrate
+
+log = logging.getLogger(__name__)
+
+DERIVED_TABLES = ("sentences", "mentions", "events", "event_actors", "claims", "motives")
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What the store already holds for an incoming article."""
+
+    status: str  # "new", "duplicate" or "version"
+    version: int = 1
+
+
+class Store:
+    """A newsgraph store in a DuckDB file (`:memory:` for a throwaway one)."""
+
+    def __init__(self, path: str | Path = "newsgraph.duckdb", read_only: bool = False) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.IOException as err:
+            if "lock" in str(err).lower():
+                raise StoreBusyError(
+                    f"{self.path} is in use by another newsgraph process (DuckDB allows one writer and "
+                    "no readers beside it); wait for it to finish or stop it"
+                ) from err
+            raise
+        if not read_only:
+            migrate(self.con)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    def _insert(self, table: str, rows: Sequence[R.Row]) -> None:
+        if not rows:
+            return
+        import pyarrow as pa
+
+        data = pa.Table.from_pylist(list(rows))
+        self.con.register("_incoming", data)
+        try:
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _incoming")
+        finally:
+            self.con.unregister("_incoming")
+
+    def known(self, article_id: str, content_hash: str, raw_hash: str) -> Known:
+        """Is this content already here (duplicate), a new version of a known id, or new?"""
+        dup = self.con.execute(
+            "SELECT 1 FROM articles WHERE is_current AND (content_hash = ? OR (raw_hash = ? AND id = ?))"
+            " LIMIT 1",
+            [content_hash, raw_hash, article_id],
+        ).fetchone()
+        if dup:
+            return Known("duplicate")
+        row = self.con.execute(
+            "SELECT max(version) FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
+        if row and row[0] is not None:
+            return Known("version", int(row[0]) + 1)
+        return Known("new")
+
+    def seen_raw(self, raw_hashes: Iterable[str]) -> set[str]:
+        """The raw-content hashes among these that are already stored (for incremental runs)."""
+        hashes = list(set(raw_hashes))
+        if not hashes:
+            return set()
+        found = self.con.execute(
+            "SELECT DISTINCT raw_hash FROM articles WHERE raw_hash IN (SELECT unnest(?))", [hashes]
+        ).fetchall()
+        return {r[0] for r in found}
+
+    def write_articles(
+        self, batch: Sequence[tuple[Article, Known, str, str]], actors: Iterable[Actor]
+    ) -> None:
+        """Write a batch of processed articles and the actors they refer to, all or nothing."""
+        with self.transaction():
+            for article, known, _, _ in batch:
+                if known.status == "version":
+                    self.con.execute(
+                        "UPDATE articles SET is_current = false WHERE id = ?", [article.id]
+                    )
+                    for table in DERIVED_TABLES:
+                        self.con.execute(f"DELETE FROM {table} WHERE article_id = ?", [article.id])
+            self._insert(
+                "articles", [R.article_row(a, k.version, raw, content) for a, k, raw, content in batch]
+            )
+            processed = [a for a, _, _, _ in batch]
+            self._insert("sentences", [r for a in processed for r in R.sentence_rows(a)])
+            self._insert("mentions", [r for a in processed for r in R.mention_rows(a)])
+            events = [(e, a) for a in processed for e in a.events]
+            self._insert("events", [R.event_row(e, a) for e, a in events])
+            self._insert("event_actors", [r for e, _ in events for r in R.event_actor_rows(e)])
+            self._insert("claims", [r for a in processed for r in R.claim_rows(a)])
+            self._insert("motives", [r for a in processed for r in R.motive_rows(a)])
+            self.upsert_actors(actors)
+
+    def upsert_actors(self, actors: Iterable[Actor]) -> None:
+        rows = {a.id: R.actor_row(a) for a in actors}
+        if not rows:
+            return
+        self.con.execute("DELETE FROM actors WHERE id IN (SELECT unnest(?))", [list(rows)])
+        self._insert("actors", list(rows.values()))
+
+    def quarantine(self, items: Sequence[Rejected], run_id: int | None = None) -> None:
+        with self.transaction():
+            self._insert("quarantine", [R.quarantine_row(i, run_id) for i in items])
+
+    def begin_run(self, engine: str, workers: int) -> int:
+        run_id = int(self.con.execute("SELECT nextval('run_ids')").fetchone()[0])  # type: ignore[index]
+        self.con.execute(
+            "INSERT INTO runs (id, started, engine, workers) VALUES (?, current_timestamp, ?, ?)",
+            [run_id, engine, workers],
+        )
+        return run_id
+
+    def finish_run(self, run_id: int, counts: dict[str, int], seconds: float) -> None:
+        self.con.execute(
+            "UPDATE runs SET finished = current_timestamp, inputs = ?, stored = ?, duplicates = ?,"
+            " versions = ?, quarantined = ?, seconds = ? WHERE id = ?",
+            [
+                counts.get("inputs", 0),
+                counts.get("stored", 0),
+                counts.get("duplicates", 0),
+                counts.get("versions", 0),
+                counts.get("quarantined", 0),
+                seconds,
+                run_id,
+            ],
+        )
+
+    # -- learned state -------------------------------------------------------------------------
+
+    def site_lines(self) -> tuple[list[tuple[str, str, int]], list[tuple[str, int]]]:
+        lines = self.con.execute("SELECT site, line, pages FROM site_lines").fetchall()
+        pages = self.con.execute("SELECT site, pages FROM site_pages").fetchall()
+        return lines, pages
+
+    def save_site_lines(
+        self, lines: Iterable[tuple[str, str, int]], pages: Iterable[tuple[str, int]]
+    ) -> None:
+        """Replace the learned site furniture (the caller merged store and new input)."""
+        with self.transaction():
+            self.con.execute("DELETE FROM site_lines")
+            self.con.execute("DELETE FROM site_pages")
+            self._insert("site_lines", [{"site": s, "line": k, "pages": n} for s, k, n in lines])
+            self._insert("site_pages", [{"site": s, "pages": n} for s, n in pages])
+
+    def memory_rows(self) -> list[dict[str, Any]]:
+        cur = self.con.execute("SELECT * FROM actor_memory")
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def save_memory(self, rows: Sequence[dict[str, Any]]) -> None:
+        with self.transaction():
+            self.con.execute("DELETE FROM actor_memory")
+            self._insert("actor_memory", list(rows))
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows as dicts for a parameterised query (user text only ever goes in `params`)."""
+        cur = self.con.execute(sql, list(params))
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        found = self.query("SELECT * FROM articles WHERE id = ? AND is_current", [article_id])
+        if not found:
+            found = self.query(
+                "SELECT * FROM articles WHERE id LIKE ? || '%' AND is_current", [article_id]
+            )
+            if len(found) != 1:
+                return None
+        return found[0]
+
+    def actor(self, actor_id: str) -> Actor | None:
+        found = self.query("SELECT * FROM actors WHERE id = ?", [actor_id])
+        if not found:
+            return None
+        row = found[0]
+        return Actor(
+            id=row["id"],
+            name=row["name"],
+            code=row["code"],
+            kind=row["kind"],
+            country=row["country"],
+            aliases=tuple(row["aliases"] or ()),
+            roles=tuple(
+                Role(r["title"], r["code"], r["valid_from"], r["valid_to"]) for r in row["roles"] or ()
+            ),
+            source=row["source"] or "",
+        )
+
+    def counts(self) -> dict[str, int]:
+        tables = ("articles", "mentions", "actors", "events", "motives", "claims", "quarantine")
+        result = {}
+        for table in tables:
+            where = " WHERE is_current" if table == "articles" else ""
+            row = self.con.execute(f"SELECT count(*) FROM {table}{where}").fetchone()
+            result[table] = int(row[0]) if row else 0
+        return result
