@@ -56,7 +56,9 @@ def section_label(line: str) -> str | None:
 
 def has_widget_word(line: str) -> bool:
     lexicon = boilerplate_lexicon()
-    return any(t in lexicon.widget_words for t in words(line))
+    tokens = words(line)
+    phrases = set(tokens) | {" ".join(pair) for pair in zip(tokens, tokens[1:], strict=False)}
+    return not phrases.isdisjoint(lexicon.widget_words)
 
 
 @dataclass(frozen=True, slots=True)

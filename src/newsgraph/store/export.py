@@ -45,7 +45,8 @@ def actors(store: Store) -> Iterator[Row]:
 
 def quarantine(store: Store) -> Iterator[Row]:
     yield from store.query(
-        "SELECT source, record, reason, detail, run_id, at FROM quarantine ORDER BY at, source"
+        "SELECT source, record, reason, detail, run_id, quarantined_at FROM quarantine"
+        " ORDER BY quarantined_at, source"
     )
 
 

@@ -46,7 +46,7 @@ def _m001_core(con: Any) -> None:
     con.execute("""
         CREATE TABLE IF NOT EXISTS quarantine (
             source VARCHAR NOT NULL, record INTEGER, reason VARCHAR NOT NULL, detail VARCHAR,
-            payload BLOB, run_id INTEGER, at TIMESTAMP DEFAULT current_timestamp)""")
+            payload BLOB, run_id INTEGER, quarantined_at TIMESTAMP DEFAULT current_timestamp)""")
     con.execute("CREATE SEQUENCE IF NOT EXISTS run_ids START 1")
     con.execute("""
         CREATE TABLE IF NOT EXISTS runs (

@@ -1,0 +1,68 @@
+import subprocess
+import sys
+from pathlib import Path
+
+from newsgraph.model import Article, Mention, Paragraph, Provenance, Rejected, Sentence
+from newsgraph.store import Known, Store
+from newsgraph.store.migrations import MIGRATIONS, migrate
+
+
+def article(text: str = "Putin arrived in Baku.", article_id: str = "a1") -> Article:
+    return Article(
+        id=article_id,
+        raw_text=text,
+        clean_text=text,
+        provenance=Provenance("t.txt"),
+        paragraphs=(Paragraph(0, 0, len(text)),),
+        sentences=(Sentence(0, 0, len(text), text),),
+        mentions=(Mention(0, 0, 5, "Putin", "actor", "person:vladimir-putin", "RUSGOV", "dictionary"),),
+    )
+
+
+def test_migrations_are_recorded_and_safe_to_rerun(db_path: Path) -> None:
+    with Store(db_path) as store:
+        assert migrate(store.con) == []
+        versions = [r[0] for r in store.con.execute("SELECT version FROM schema_migrations").fetchall()]
+        assert versions == [m[0] for m in MIGRATIONS]
+
+
+def test_write_then_read_back_with_evidence(db_path: Path) -> None:
+    with Store(db_path) as store:
+        a = article()
+        store.write_articles([(a, Known("new"), "r1", "c1")], [])
+        row = store.article("a1")
+        assert row is not None and row["clean_text"] == a.clean_text
+        [m] = store.query('SELECT sentence, start, "end", text, code FROM mentions')
+        assert (m["start"], m["end"], m["text"], m["code"]) == (0, 5, "Putin", "RUSGOV")
+        assert store.known("a1", "c1", "r1").status == "duplicate"
+        assert store.known("a1", "c2", "r2") == Known("version", 2)
+        assert store.known("b9", "c3", "r3").status == "new"
+
+
+def test_new_version_keeps_the_old_one_and_replaces_derived_rows(db_path: Path) -> None:
+    with Store(db_path) as store:
+        store.write_articles([(article(), Known("new"), "r1", "c1")], [])
+        changed = article("Putin left Baku.")
+        store.write_articles([(changed, Known("version", 2), "r2", "c2")], [])
+        rows = store.query("SELECT version, is_current FROM articles ORDER BY version")
+        assert [(r["version"], r["is_current"]) for r in rows] == [(1, False), (2, True)]
+        assert store.query("SELECT count(*) AS n FROM mentions")[0]["n"] == 1
+
+
+def test_quarantine_keeps_reason_and_detail(db_path: Path) -> None:
+    with Store(db_path) as store:
+        store.quarantine([Rejected("bad.jsonl", "broken JSON line", "line 2", record=2)])
+        [row] = store.query("SELECT source, reason, detail, record FROM quarantine")
+        assert row == {"source": "bad.jsonl", "reason": "broken JSON line", "detail": "line 2", "record": 2}
+
+
+def test_a_second_process_gets_a_clear_busy_error(db_path: Path) -> None:
+    with Store(db_path):
+        code = (
+            "import sys\nfrom newsgraph.store import Store\nfrom newsgraph.errors import StoreBusyError\n"
+            f"try:\n    Store({str(db_path)!r})\nexcept StoreBusyError as e:\n    print('BUSY', e)\n"
+        )
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        assert out.stdout.startswith("BUSY")
+        assert str(db_path) in out.stdout
+
