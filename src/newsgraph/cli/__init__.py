@@ -1,6 +1,6 @@
 """The command line: thin typer verbs over library functions."""
 
-from newsgraph.cli import browse, export, ingest, report  # noqa: F401  (registers the verbs)
+from newsgraph.cli import browse, evaluate, export, ingest, report  # noqa: F401  (registers verbs)
 from newsgraph.cli.app import app
 
 

@@ -1,0 +1,59 @@
+"""`newsgraph eval ...`: score a stage against a gold set and print the figures."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, is_dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from newsgraph.cli.app import JsonOption, app, console, emit_json
+
+evaluate = typer.Typer(help="Score newsgraph against gold sets.", no_args_is_help=True)
+app.add_typer(evaluate, name="eval")
+
+GoldPath = Annotated[Path, typer.Argument(exists=True, help="The gold set (file or folder).")]
+
+
+def _show(score: Any, report: str, json_out: bool) -> None:
+    if json_out:
+        emit_json(asdict(score) if is_dataclass(score) and not isinstance(score, type) else score)
+    else:
+        console.print(report, markup=False, highlight=False)
+
+
+@evaluate.command("extract")
+def eval_extract(gold: GoldPath, json_out: JsonOption = False) -> None:
+    """HTML main-text extraction: 4-gram shingle precision/recall/F1 (article-extraction-benchmark)."""
+    from newsgraph.evaluate.extract import format_report, score_extraction
+
+    score = score_extraction(gold)
+    _show(score, format_report(score), json_out)
+
+
+@evaluate.command("events")
+def eval_events(gold: GoldPath, json_out: JsonOption = False) -> None:
+    """Event coding on PLOVER gold records: category and (category, source, target) P/R/F1."""
+    from newsgraph.evaluate.events import format_report, score_events
+
+    score = score_events(gold)
+    _show(score, format_report(score), json_out)
+
+
+@evaluate.command("toyworld")
+def eval_toyworld(gold: GoldPath, json_out: JsonOption = False) -> None:
+    """Custom-dictionary coding on the PETRARCH validation world: share correct, share false."""
+    from newsgraph.evaluate.toyworld import format_report, score_toyworld
+
+    score = score_toyworld(gold)
+    _show(score, format_report(score), json_out)
+
+
+@evaluate.command("causal")
+def eval_causal(gold: GoldPath, json_out: JsonOption = False) -> None:
+    """Causal sentences and cause/effect spans on the Causal News Corpus."""
+    from newsgraph.evaluate.causal import format_report, score_causal
+
+    score = score_causal(gold)
+    _show(score, format_report(score), json_out)
