@@ -16,7 +16,7 @@ class InputError(NewsgraphError):
 
 
 class StoreBusyError(NewsgraphError):
-    """The DuckDB file is held by another process (DuckDB allows one writer and no readers beside it)."""
+    """The DuckDB file is held by another process (one writer, no readers beside it)."""
 
 
 class NotFoundError(NewsgraphError):

@@ -60,11 +60,8 @@ class Actor:
 
     def code_on(self, day: date | None) -> str:
         """The actor's code on a given day: the role valid then, else its default code."""
-        for role in self.roles:
-            if role.valid_from is not None or role.valid_to is not None:
-                if role.holds_on(day):
-                    return role.code
-        return self.code
+        role = self.role_on(day)
+        return role.code if role else self.code
 
     def role_on(self, day: date | None) -> Role | None:
         """The dated role valid on `day`, if any."""
@@ -183,7 +180,7 @@ class Motive:
 
 @dataclass(frozen=True, slots=True)
 class Provenance:
-    """Where an article came from: the input path or URL and, for multi-record inputs, the record."""
+    """Where an article came from: the input path or URL and, the record number."""
 
     source: str
     record: int | None = None

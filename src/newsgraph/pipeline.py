@@ -10,23 +10,26 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 
 from newsgraph.annotate import Annotator
 from newsgraph.clean import SiteBoilerplate, clean_article, learn_boilerplate
 from newsgraph.config import Settings
-from newsgraph.model import Actor, Article, Rejected
+from newsgraph.model import Actor, Article, Provenance, Rejected
 
 log = logging.getLogger(__name__)
+
+StageFn = Callable[[Article], Article]
 
 
 @dataclass(slots=True)
 class Processor:
-    """Runs the per-article stages over a batch; a failing article becomes a Rejected, never a crash."""
+    """Runs the per-article stages over a batch; a failing article becomes a Rejected."""
 
     settings: Settings = field(default_factory=Settings)
     memory: object | None = None  # newsgraph.link.ActorMemory
     keep_docs: bool = False
-    _stages: list[tuple[str, Callable[[Article], Article]]] | None = None
+    _stages: list[tuple[str, StageFn]] | None = None
     _linker: object | None = None
 
     def __getstate__(self) -> dict[str, object]:
@@ -47,7 +50,7 @@ class Processor:
             self._linker = Linker()
         return self._linker
 
-    def stages(self) -> list[tuple[str, Callable[[Article], Article]]]:
+    def stages(self) -> list[tuple[str, StageFn]]:
         if self._stages is None:
             from newsgraph.claims import WhyExtractor
             from newsgraph.events import EventCoder
@@ -94,7 +97,9 @@ class Processor:
         return [a for a in found if a is not None]
 
 
-def learn_memory(articles: Sequence[Article], known_rows: Sequence[dict[str, object]] = ()) -> object:
+def learn_memory(
+    articles: Sequence[Article], known_rows: Sequence[dict[str, object]] = ()
+) -> object:
     """The corpus actor memory: what the store knew, merged with what these articles teach."""
     from newsgraph.link import ActorMemory
     from newsgraph.link import learn_memory as learn
@@ -104,35 +109,35 @@ def learn_memory(articles: Sequence[Article], known_rows: Sequence[dict[str, obj
     return memory.merge(learned)
 
 
-def prepare(
-    raw: Sequence[Article], site_lines: SiteBoilerplate | None = None
-) -> tuple[list[Article], list[Rejected], SiteBoilerplate]:
-    """Clean every article with the site furniture learned from the whole input (and the store)."""
+def clean_all(
+    raw: Sequence[Article], known: SiteBoilerplate | None = None
+) -> tuple[list[Article | Rejected], SiteBoilerplate]:
+    """Clean every article with the site furniture learned from the whole input (and the store).
+
+    Returns one result per input, in order: the cleaned article, or a Rejected when no text is left.
+    """
     learned = learn_boilerplate(raw)
-    if site_lines is not None:
-        learned.merge(site_lines)
-    cleaned: list[Article] = []
-    rejected: list[Rejected] = []
+    if known is not None:
+        learned.merge(known)
+    results: list[Article | Rejected] = []
     for article in raw:
-        result = clean_article(article, learned)
-        if not result.clean_text.strip():
-            rejected.append(
-                Rejected(article.provenance.source, "no text after cleaning", "", article.provenance.record)
-            )
+        cleaned = clean_article(article, learned)
+        if cleaned.clean_text.strip():
+            results.append(cleaned)
         else:
-            cleaned.append(result)
-    return cleaned, rejected, learned
+            source, record = article.provenance.source, article.provenance.record
+            results.append(Rejected(source, "no text after cleaning", "", record))
+    return results, learned
 
 
-def process(inputs: Iterable[str], settings: Settings | None = None, published: date | None = None) -> list[Article]:
+def process(
+    inputs: Iterable[str], settings: Settings | None = None, published: date | None = None
+) -> list[Article]:
     """Run the whole pipeline in memory over paths or raw texts; returns the articles (with docs).
 
     A string naming an existing file or folder is read as input; any other string is article text.
     """
-    from pathlib import Path
-
     from newsgraph.ingest import read_inputs
-    from newsgraph.model import Provenance
 
     raw: list[Article] = []
     for number, item in enumerate(inputs):
@@ -142,6 +147,7 @@ def process(inputs: Iterable[str], settings: Settings | None = None, published: 
             raw.append(Article(id="", raw_text=item, provenance=Provenance("<text>", number)))
     if published is not None:
         raw = [replace(a, published=a.published or published) for a in raw]
-    cleaned, _, _ = prepare(raw)
+    results, _ = clean_all(raw)
+    cleaned = [a for a in results if isinstance(a, Article)]
     processor = Processor(settings or Settings(), learn_memory(cleaned), keep_docs=True)
     return [a for a in processor.process(cleaned) if isinstance(a, Article)]

@@ -15,14 +15,18 @@ def article(text: str = "Putin arrived in Baku.", article_id: str = "a1") -> Art
         provenance=Provenance("t.txt"),
         paragraphs=(Paragraph(0, 0, len(text)),),
         sentences=(Sentence(0, 0, len(text), text),),
-        mentions=(Mention(0, 0, 5, "Putin", "actor", "person:vladimir-putin", "RUSGOV", "dictionary"),),
+        mentions=(
+            Mention(0, 0, 5, "Putin", "actor", "person:vladimir-putin", "RUSGOV", "dictionary"),
+        ),
     )
 
 
 def test_migrations_are_recorded_and_safe_to_rerun(db_path: Path) -> None:
     with Store(db_path) as store:
         assert migrate(store.con) == []
-        versions = [r[0] for r in store.con.execute("SELECT version FROM schema_migrations").fetchall()]
+        versions = [
+            r[0] for r in store.con.execute("SELECT version FROM schema_migrations").fetchall()
+        ]
         assert versions == [m[0] for m in MIGRATIONS]
 
 
@@ -53,16 +57,24 @@ def test_quarantine_keeps_reason_and_detail(db_path: Path) -> None:
     with Store(db_path) as store:
         store.quarantine([Rejected("bad.jsonl", "broken JSON line", "line 2", record=2)])
         [row] = store.query("SELECT source, reason, detail, record FROM quarantine")
-        assert row == {"source": "bad.jsonl", "reason": "broken JSON line", "detail": "line 2", "record": 2}
+        assert row == {
+            "source": "bad.jsonl",
+            "reason": "broken JSON line",
+            "detail": "line 2",
+            "record": 2,
+        }
 
 
 def test_a_second_process_gets_a_clear_busy_error(db_path: Path) -> None:
     with Store(db_path):
         code = (
-            "import sys\nfrom newsgraph.store import Store\nfrom newsgraph.errors import StoreBusyError\n"
-            f"try:\n    Store({str(db_path)!r})\nexcept StoreBusyError as e:\n    print('BUSY', e)\n"
+            "from newsgraph.store import Store\n"
+            "from newsgraph.errors import StoreBusyError\n"
+            f"try:\n    Store({str(db_path)!r})\n"
+            "except StoreBusyError as e:\n    print('BUSY', e)\n"
         )
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
         assert out.stdout.startswith("BUSY")
         assert str(db_path) in out.stdout
-

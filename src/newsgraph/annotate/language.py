@@ -5,8 +5,50 @@ from __future__ import annotations
 import re
 
 _ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to in a is that for it was on with as by he at from his be are have has this not "
-    "but had they were an which their will its been would who or said after more also".split()
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "is",
+        "that",
+        "for",
+        "it",
+        "was",
+        "on",
+        "with",
+        "as",
+        "by",
+        "he",
+        "at",
+        "from",
+        "his",
+        "be",
+        "are",
+        "have",
+        "has",
+        "this",
+        "not",
+        "but",
+        "had",
+        "they",
+        "were",
+        "an",
+        "which",
+        "their",
+        "will",
+        "its",
+        "been",
+        "would",
+        "who",
+        "or",
+        "said",
+        "after",
+        "more",
+        "also",
+    ]
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 MIN_ENGLISH_SHARE = 0.12

@@ -11,7 +11,13 @@ from newsgraph.clean.boilerplate import SiteBoilerplate, site_of, strip_edges
 from newsgraph.clean.paragraphs import drop_repeats, normalise, split_paragraphs
 from newsgraph.model import Article, Paragraph
 
-__all__ = ["SiteBoilerplate", "clean_article", "content_hash", "learn_boilerplate", "raw_paragraphs"]
+__all__ = [
+    "SiteBoilerplate",
+    "clean_article",
+    "content_hash",
+    "learn_boilerplate",
+    "raw_paragraphs",
+]
 
 MAX_TITLE_WORDS = 25
 TITLE_SEARCH_PARAGRAPHS = 3

@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import PurePath
 from urllib.parse import urlparse
 
@@ -57,7 +58,7 @@ def section_label(line: str) -> str | None:
 def has_widget_word(line: str) -> bool:
     lexicon = boilerplate_lexicon()
     tokens = words(line)
-    phrases = set(tokens) | {" ".join(pair) for pair in zip(tokens, tokens[1:], strict=False)}
+    phrases = set(tokens) | {" ".join(pair) for pair in pairwise(tokens)}
     return not phrases.isdisjoint(lexicon.widget_words)
 
 
@@ -69,7 +70,7 @@ class EdgeResult:
 
 
 def strip_edges(paragraphs: list[str]) -> EdgeResult:
-    """Remove widget lines from the leading and trailing runs of a page; keep a lone section label."""
+    """Remove widget lines from the leading and trailing runs of a page; keep a lone label."""
     section: str | None = None
     dropped: list[str] = []
     kept = list(paragraphs)

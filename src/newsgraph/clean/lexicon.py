@@ -19,7 +19,9 @@ class BoilerplateLexicon:
 @cache
 def boilerplate_lexicon() -> BoilerplateLexicon:
     """Load resources/clean/boilerplate.yaml once."""
-    text = resources.files("newsgraph.resources").joinpath("clean/boilerplate.yaml").read_text("utf-8")
+    text = (
+        resources.files("newsgraph.resources").joinpath("clean/boilerplate.yaml").read_text("utf-8")
+    )
     data = yaml.safe_load(text)
     return BoilerplateLexicon(
         version=int(data["version"]),

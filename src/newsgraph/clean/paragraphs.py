@@ -9,7 +9,7 @@ _BLANK_LINES = re.compile(r"\n\s*\n")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 # Hard-wrapped text: most lines this long or longer, joined back into paragraphs.
 _WRAP_MIN = 50
-_SENTENCE_END = ("." , "!", "?", "\u201d", '"', "'", ":", ")")
+_SENTENCE_END = (".", "!", "?", "\u201d", '"', "'", ":", ")")
 
 
 def normalise(text: str) -> str:

@@ -25,9 +25,7 @@ app = typer.Typer(
 console = Console()
 err_console = Console(stderr=True)
 
-DbOption = Annotated[
-    Path, typer.Option("--db", help="DuckDB store file.", envvar="NEWSGRAPH_DB")
-]
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB store file.", envvar="NEWSGRAPH_DB")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
 DEFAULT_DB = Path("newsgraph.duckdb")
 

@@ -7,7 +7,16 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from newsgraph.cli.app import DEFAULT_DB, DbOption, JsonOption, app, console, emit_json, fail, open_store
+from newsgraph.cli.app import (
+    DEFAULT_DB,
+    DbOption,
+    JsonOption,
+    app,
+    console,
+    emit_json,
+    fail,
+    open_store,
+)
 
 
 @app.command()
@@ -32,14 +41,18 @@ def show(
         emit_json({**article, "mentions": mentions})
         return
     console.print(f"[bold]{article['title'] or '(untitled)'}[/bold]")
-    meta = {k: article[k] for k in ("id", "section", "published", "site", "url", "source", "language")}
+    meta = {
+        k: article[k] for k in ("id", "section", "published", "site", "url", "source", "language")
+    }
     console.print("  ".join(f"{k}: {v}" for k, v in meta.items() if v))
     console.print()
     console.print(article["clean_text"], markup=False, highlight=False)
     console.print()
     table = Table("text", "kind", "code", "resolved by", "role", title="mentions")
     for m in mentions:
-        table.add_row(m["text"], m["kind"], m["code"] or m["country"] or "", m["resolved_by"], m["role"] or "")
+        table.add_row(
+            m["text"], m["kind"], m["code"] or m["country"] or "", m["resolved_by"], m["role"] or ""
+        )
     console.print(table)
 
 
@@ -67,5 +80,7 @@ def actors(
             f"{x['title']} {x['code']} {x['valid_from'] or ''}..{x['valid_to'] or ''}"
             for x in (r["roles"] or [])[:3]
         )
-        table.add_row(r["id"], r["name"], r["code"], r["kind"], str(r["mentions"]), str(r["articles"]), roles)
+        table.add_row(
+            r["id"], r["name"], r["code"], r["kind"], str(r["mentions"]), str(r["articles"]), roles
+        )
     console.print(table)

@@ -25,7 +25,7 @@ def _show(score: Any, report: str, json_out: bool) -> None:
 
 @evaluate.command("extract")
 def eval_extract(gold: GoldPath, json_out: JsonOption = False) -> None:
-    """HTML main-text extraction: 4-gram shingle precision/recall/F1 (article-extraction-benchmark)."""
+    """HTML main-text extraction: 4-gram shingle P/R/F1 (article-extraction-benchmark)."""
     from newsgraph.evaluate.extract import format_report, score_extraction
 
     score = score_extraction(gold)

@@ -13,9 +13,17 @@ from newsgraph.store import export as exports
 
 @app.command()
 def export(
-    table: Annotated[str, typer.Argument(help="articles, mentions, actors, quarantine, events, motives, claims, ...")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, parquet (events also: plover, gdelt).")] = "jsonl",
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Output file (default: stdout).")] = None,
+    table: Annotated[
+        str,
+        typer.Argument(help="articles, mentions, actors, quarantine, events, motives, claims, ..."),
+    ],
+    fmt: Annotated[
+        str,
+        typer.Option("--format", "-f", help="jsonl, csv, parquet (events also: plover, gdelt)."),
+    ] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Output file (default: stdout).")
+    ] = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Export a table in the documented field shapes."""

@@ -30,12 +30,19 @@ def ingest(
             summary = run_ingest(paths, store, settings)
         else:
             with Progress(
-                "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-                TimeElapsedColumn(), console=console, transient=True,
+                "[progress.description]{task.description}",
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=console,
+                transient=True,
             ) as bar:
                 task = bar.add_task("processing", total=None)
                 summary = run_ingest(
-                    paths, store, settings, progress=lambda done, total: bar.update(task, completed=done, total=total)
+                    paths,
+                    store,
+                    settings,
+                    progress=lambda done, total: bar.update(task, completed=done, total=total),
                 )
     if json_out:
         emit_json(summary.as_dict())

@@ -37,7 +37,8 @@ def render() -> str:
     parts = [
         "# CLI reference",
         "",
-        "Generated from `newsgraph COMMAND --help` by `python -m newsgraph.cli.reference > docs/cli.md`;",
+        "Generated from `newsgraph COMMAND --help` by",
+        "`python -m newsgraph.cli.reference > docs/cli.md`;",
         "a test fails when this page and the code disagree.",
         "",
     ]

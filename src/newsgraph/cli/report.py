@@ -11,7 +11,8 @@ def report(db: DbOption = DEFAULT_DB, json_out: JsonOption = False) -> None:
     with open_store(db) as store:
         counts = store.counts()
         top = store.query(
-            "SELECT a.name, a.code, count(*) AS mentions FROM mentions m JOIN actors a ON a.id = m.actor_id"
+            "SELECT a.name, a.code, count(*) AS mentions FROM mentions m"
+            " JOIN actors a ON a.id = m.actor_id"
             " GROUP BY ALL ORDER BY mentions DESC, a.name LIMIT 10"
         )
         quarantine = store.query(
@@ -22,7 +23,10 @@ def report(db: DbOption = DEFAULT_DB, json_out: JsonOption = False) -> None:
         return
     console.print(
         "[bold]store[/bold] "
-        + ", ".join(f"{counts[k]} {k}" for k in ("articles", "actors", "mentions", "events", "motives", "claims"))
+        + ", ".join(
+            f"{counts[k]} {k}"
+            for k in ("articles", "actors", "mentions", "events", "motives", "claims")
+        )
     )
     if top:
         console.print(

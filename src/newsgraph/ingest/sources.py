@@ -1,4 +1,4 @@
-"""Walk inputs (files, folders, `-` for stdin, .gz) and turn each into raw Articles or Rejected rows.
+"""Walk inputs (files, folders, `-` for stdin, .gz) and turn each into raw Articles or Rejected.
 
 An input's own id is kept; otherwise the id is left empty and set from the clean text's hash later.
 Nothing is dropped silently: whatever cannot be read becomes a `Rejected` with its reason.
@@ -39,7 +39,7 @@ class Input:
 
 
 def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Input | Rejected]:
-    """Files under the given paths, recursively and sorted; `-` reads stdin. Links leaving a folder are refused."""
+    """Files under the paths, recursively, sorted; `-` is stdin; links out of a folder refused."""
     for raw in paths:
         if str(raw) == "-":
             yield Input("-", sys.stdin.buffer.read())
@@ -51,7 +51,11 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Input | Rejected]:
                 if child.is_symlink() and not _inside(child, root):
                     yield Rejected(str(child), "symlink outside input folder", str(child.resolve()))
                     continue
-                if child.is_file() and not child.name.endswith(SIDECAR_SUFFIX) and not _hidden(child, path):
+                if (
+                    child.is_file()
+                    and not child.name.endswith(SIDECAR_SUFFIX)
+                    and not _hidden(child, path)
+                ):
                     yield _read_file(child)
         elif path.is_file():
             yield _read_file(path)
@@ -268,9 +272,13 @@ def _record_article(name: str, number: int, record: object) -> Article | Rejecte
     elif isinstance(html, str) and html.strip():
         from newsgraph.ingest.html import extract_html
 
-        page = extract_html(html, url=record.get("url") if isinstance(record.get("url"), str) else None)
+        page = extract_html(
+            html, url=record.get("url") if isinstance(record.get("url"), str) else None
+        )
         if page is None or not page.text.strip():
-            return Rejected(name, "no main text", f"line {number}: HTML without article text", number)
+            return Rejected(
+                name, "no main text", f"line {number}: HTML without article text", number
+            )
         article = Article(
             id="",
             raw_text=page.text,

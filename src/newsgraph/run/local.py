@@ -10,24 +10,34 @@ import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
-from newsgraph.clean import SiteBoilerplate
+from newsgraph.clean import SiteBoilerplate, content_hash
 from newsgraph.config import Settings
 from newsgraph.ingest import read_inputs
 from newsgraph.model import Article, Rejected
-from newsgraph.pipeline import Processor, learn_memory, prepare
+from newsgraph.pipeline import Processor, clean_all, learn_memory
 from newsgraph.run.summary import RunSummary
 from newsgraph.store import Known, Store
 
 Progress = Callable[[int, int], None]  # (done, total)
 
 
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """An article to process and what the store knows of it."""
+
+    article: Article
+    known: Known
+    raw_hash: str
+    content_hash: str
+
+
 def raw_hash(article: Article) -> str:
-    """The identity of an input as given (id and raw text): unchanged input is skipped early."""
-    digest = hashlib.sha256(f"{article.id}\x00{article.raw_text}".encode()).hexdigest()
-    return digest[:16]
+    """The identity of an input as given (its own id and raw text): unchanged input is skipped."""
+    return hashlib.sha256(f"{article.id}\x00{article.raw_text}".encode()).hexdigest()[:16]
 
 
 def ingest(
@@ -45,71 +55,32 @@ def ingest(
     raw: list[Article] = []
     for item in read_inputs(paths):
         summary.inputs += 1
-        (rejected if isinstance(item, Rejected) else raw).append(item)  # type: ignore[arg-type]
-
-    # Incremental: content already stored exactly as given is not processed again.
-    hashes = {id(a): raw_hash(a) for a in raw}
-    seen = store.seen_raw(hashes.values())
-    fresh: list[Article] = []
-    in_run: set[str] = set()
-    for article in raw:
-        digest = hashes[id(article)]
-        if digest in seen or digest in in_run:
-            summary.duplicates += 1
+        if isinstance(item, Rejected):
+            rejected.append(item)
         else:
-            in_run.add(digest)
-            fresh.append(article)
+            raw.append(item)
 
-    site_lines = _stored_site_lines(store)
-    cleaned, empty, learned = prepare(fresh, site_lines)
-    rejected.extend(empty)
-    store.save_site_lines(learned.learned(), learned.site_pages.items())
-
-    planned: list[tuple[Article, Known, str, str]] = []
-    run_hashes: set[str] = set()
-    run_ids: set[str] = set()
-    from newsgraph.clean import content_hash
-
-    for article in cleaned:
-        digest = content_hash(article.clean_text)
-        known = store.known(article.id, digest, hashes[id(article)] if id(article) in hashes else "")
-        if known.status == "duplicate" or digest in run_hashes:
-            summary.duplicates += 1
-            continue
-        if article.id in run_ids:
-            rejected.append(
-                Rejected(article.provenance.source, "id reused in the same run",
-                         f"{article.id} already given to other content", article.provenance.record)
-            )
-            continue
-        run_hashes.add(digest)
-        run_ids.add(article.id)
-        planned.append((article, known, _raw_hash_of(article, hashes), digest))
-
-    memory = learn_memory([a for a, _, _, _ in planned], store.memory_rows())
+    planned = plan(raw, store, summary, rejected)
+    memory = learn_memory([p.article for p in planned], store.memory_rows())
     store.save_memory(memory.to_rows())  # type: ignore[attr-defined]
     processor = Processor(settings, memory)
-    total = len(planned)
     done = 0
-    for batch, results in _execute(processor, planned, settings):
-        good: list[tuple[Article, Known, str, str]] = []
-        for (_, known, raw_digest, digest), result in zip(batch, results, strict=True):
+    for batch, results in execute(processor, planned, settings):
+        good: list[Planned] = []
+        for item, result in zip(batch, results, strict=True):
             if isinstance(result, Rejected):
                 rejected.append(result)
-                continue
-            good.append((result, known, raw_digest, digest))
-        store.write_articles(good, processor.actors_of(a for a, _, _, _ in good))
-        for article, known, _, _ in good:
-            summary.stored += 1
-            summary.versions += known.status == "version"
-            summary.mentions += len(article.mentions)
-            summary.events += len(article.events)
-            summary.motives += len(article.motives)
-            summary.claims += len(article.claims)
-            summary.article_ids.append(article.id)
+            else:
+                good.append(Planned(result, item.known, item.raw_hash, item.content_hash))
+        store.write_articles(
+            [(p.article, p.known, p.raw_hash, p.content_hash) for p in good],
+            processor.actors_of(p.article for p in good),
+        )
+        for p in good:
+            summary.count_stored(p.article, p.known.status == "version")
         done += len(batch)
         if progress:
-            progress(done, total)
+            progress(done, len(planned))
 
     if rejected:
         store.quarantine(rejected, run_id)
@@ -120,11 +91,49 @@ def ingest(
     return summary
 
 
-def _raw_hash_of(article: Article, hashes: dict[int, str]) -> str:
-    return hashes.get(id(article)) or raw_hash(article)
+def plan(
+    raw: Sequence[Article], store: Store, summary: RunSummary, rejected: list[Rejected]
+) -> list[Planned]:
+    """Skip what the store already has, clean the rest, and decide new article or new version."""
+    hashes = [raw_hash(a) for a in raw]
+    seen = store.seen_raw(hashes)
+    fresh: list[tuple[Article, str]] = []
+    in_run: set[str] = set()
+    for article, digest in zip(raw, hashes, strict=True):
+        if digest in seen or digest in in_run:
+            summary.duplicates += 1
+        else:
+            in_run.add(digest)
+            fresh.append((article, digest))
+
+    cleaned, learned = clean_all([a for a, _ in fresh], stored_site_lines(store))
+    store.save_site_lines(learned.learned(), learned.site_pages.items())
+
+    planned: list[Planned] = []
+    run_hashes: set[str] = set()
+    run_ids: set[str] = set()
+    for (_, digest), article in zip(fresh, cleaned, strict=True):
+        if isinstance(article, Rejected):
+            rejected.append(article)
+            continue
+        text_hash = content_hash(article.clean_text)
+        known = store.known(article.id, text_hash, digest)
+        if known.status == "duplicate" or text_hash in run_hashes:
+            summary.duplicates += 1
+            continue
+        if article.id in run_ids:
+            source, record = article.provenance.source, article.provenance.record
+            detail = f"{article.id} already given to other content in this run"
+            rejected.append(Rejected(source, "id reused in the same run", detail, record))
+            continue
+        run_hashes.add(text_hash)
+        run_ids.add(article.id)
+        planned.append(Planned(article, known, digest, text_hash))
+    return planned
 
 
-def _stored_site_lines(store: Store) -> SiteBoilerplate:
+def stored_site_lines(store: Store) -> SiteBoilerplate:
+    """The site furniture counts the store has learned from earlier runs."""
     lines, pages = store.site_lines()
     learned = SiteBoilerplate()
     for site, count in pages:
@@ -134,21 +143,17 @@ def _stored_site_lines(store: Store) -> SiteBoilerplate:
     return learned
 
 
-def _batches(items: Sequence[tuple[Article, Known, str, str]], size: int) -> Iterator[list[tuple[Article, Known, str, str]]]:
-    for start in range(0, len(items), size):
-        yield list(items[start : start + size])
-
-
-def _execute(
-    processor: Processor, planned: Sequence[tuple[Article, Known, str, str]], settings: Settings
-) -> Iterator[tuple[list[tuple[Article, Known, str, str]], list[Article | Rejected]]]:
+def execute(
+    processor: Processor, planned: Sequence[Planned], settings: Settings
+) -> Iterator[tuple[list[Planned], list[Article | Rejected]]]:
     """Batches and their results, in input order, from this process or a pool of workers."""
-    batches = list(_batches(planned, settings.batch_size))
+    size = settings.batch_size
+    batches = [list(planned[i : i + size]) for i in range(0, len(planned), size)]
     if settings.workers <= 1 or len(batches) <= 1:
         for batch in batches:
-            yield batch, processor.process([a for a, _, _, _ in batch])
+            yield batch, processor.process([p.article for p in batch])
         return
     with ProcessPoolExecutor(settings.workers, mp_context=get_context("fork")) as pool:
-        futures = [pool.submit(processor.process, [a for a, _, _, _ in b]) for b in batches]
+        futures = [pool.submit(processor.process, [p.article for p in b]) for b in batches]
         for batch, future in zip(batches, futures, strict=True):
             yield batch, future.result()

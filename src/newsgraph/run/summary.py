@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from newsgraph.model import Article
+
 
 @dataclass(slots=True)
 class RunSummary:
@@ -20,6 +22,16 @@ class RunSummary:
     claims: int = 0
     seconds: float = 0.0
     article_ids: list[str] = field(default_factory=list)
+
+    def count_stored(self, article: Article, is_version: bool) -> None:
+        """Add one stored article and what was extracted from it."""
+        self.stored += 1
+        self.versions += is_version
+        self.mentions += len(article.mentions)
+        self.events += len(article.events)
+        self.motives += len(article.motives)
+        self.claims += len(article.claims)
+        self.article_ids.append(article.id)
 
     @property
     def failed(self) -> bool:

@@ -31,16 +31,16 @@ def mentions(store: Store) -> Iterator[Row]:
     yield from store.query(
         'SELECT m.article_id, m.sentence, s.text AS sentence_text, m.start, m."end", m.text,'
         " m.kind, m.actor_id, m.code, m.role, m.country, m.resolved_by"
-        " FROM mentions m LEFT JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence"
-        ' ORDER BY m.article_id, m.start'
+        " FROM mentions m LEFT JOIN sentences s"
+        " ON s.article_id = m.article_id AND s.idx = m.sentence"
+        " ORDER BY m.article_id, m.start"
     )
 
 
 def actors(store: Store) -> Iterator[Row]:
-    for row in store.query(
+    yield from store.query(
         "SELECT id, name, code, kind, country, aliases, roles, source FROM actors ORDER BY id"
-    ):
-        yield row
+    )
 
 
 def quarantine(store: Store) -> Iterator[Row]:
@@ -107,8 +107,10 @@ def write(rows: Iterable[Row], fmt: str, path: Path | None) -> int:
             writer.writeheader()
             for item in items:
                 writer.writerow(
-                    {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
-                     for k, v in item.items()}
+                    {
+                        k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+                        for k, v in item.items()
+                    }
                 )
     finally:
         if path:

@@ -56,7 +56,10 @@ def _m001_core(con: Any) -> None:
 
 
 def _m002_knowledge(con: Any) -> None:
-    actor_ref = "STRUCT(name VARCHAR, code VARCHAR, text VARCHAR, start INTEGER, \"end\" INTEGER, actor_id VARCHAR)"
+    actor_ref = (
+        'STRUCT(name VARCHAR, code VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER,'
+        " actor_id VARCHAR)"
+    )
     con.execute(f"""
         CREATE TABLE IF NOT EXISTS events (
             id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, sentence INTEGER,
@@ -113,7 +116,9 @@ def migrate(con: Any) -> list[int]:
         con.execute("BEGIN TRANSACTION")
         try:
             apply(con)
-            con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
+            con.execute(
+                "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name]
+            )
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")

@@ -44,7 +44,8 @@ class Store:
         except duckdb.IOException as err:
             if "lock" in str(err).lower():
                 raise StoreBusyError(
-                    f"{self.path} is in use by another newsgraph process (DuckDB allows one writer and "
+                    f"{self.path} is in use by another newsgraph process (DuckDB allows one writer"
+                    " and "
                     "no readers beside it); wait for it to finish or stop it"
                 ) from err
             raise
@@ -87,7 +88,8 @@ class Store:
     def known(self, article_id: str, content_hash: str, raw_hash: str) -> Known:
         """Is this content already here (duplicate), a new version of a known id, or new?"""
         dup = self.con.execute(
-            "SELECT 1 FROM articles WHERE is_current AND (content_hash = ? OR (raw_hash = ? AND id = ?))"
+            "SELECT 1 FROM articles WHERE is_current"
+            " AND (content_hash = ? OR (raw_hash = ? AND id = ?))"
             " LIMIT 1",
             [content_hash, raw_hash, article_id],
         ).fetchone()
@@ -123,7 +125,8 @@ class Store:
                     for table in DERIVED_TABLES:
                         self.con.execute(f"DELETE FROM {table} WHERE article_id = ?", [article.id])
             self._insert(
-                "articles", [R.article_row(a, k.version, raw, content) for a, k, raw, content in batch]
+                "articles",
+                [R.article_row(a, k.version, raw, content) for a, k, raw, content in batch],
             )
             processed = [a for a, _, _, _ in batch]
             self._insert("sentences", [r for a in processed for r in R.sentence_rows(a)])
@@ -227,7 +230,8 @@ class Store:
             country=row["country"],
             aliases=tuple(row["aliases"] or ()),
             roles=tuple(
-                Role(r["title"], r["code"], r["valid_from"], r["valid_to"]) for r in row["roles"] or ()
+                Role(r["title"], r["code"], r["valid_from"], r["valid_to"])
+                for r in row["roles"] or ()
             ),
             source=row["source"] or "",
         )
