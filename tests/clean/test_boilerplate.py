@@ -9,7 +9,9 @@ BODY = [
 
 
 def test_trailing_widgets_are_dropped_and_a_lone_label_becomes_the_section() -> None:
-    result = strip_edges([*BODY, "Share this story", "World", "Subscribe to our newsletter", "Latest News"])
+    result = strip_edges(
+        [*BODY, "Share this story", "World", "Subscribe to our newsletter", "Latest News"]
+    )
     assert result.paragraphs == BODY
     assert result.section == "World"
     assert "Share this story" in result.dropped
@@ -31,7 +33,10 @@ def page(site: str, body: str, n: int) -> Article:
 
 
 def test_lines_repeated_across_pages_of_a_site_are_learned_as_furniture() -> None:
-    pages = [page("example.test", f"Story number {n} says something new about the region.", n) for n in range(4)]
+    pages = [
+        page("example.test", f"Story number {n} says something new about the region.", n)
+        for n in range(4)
+    ]
     learned = learn_boilerplate(pages)
     cleaned = clean_article(pages[0], learned)
     assert cleaned.clean_text == "Story number 0 says something new about the region."
@@ -49,7 +54,11 @@ def test_learning_does_not_depend_on_order() -> None:
 
 
 def test_clean_keeps_offsets_into_clean_text_and_hashes_an_id() -> None:
-    article = Article(id="", raw_text="Headline here\n\nBody sentence.\n\nBody sentence.", provenance=Provenance("x"))
+    article = Article(
+        id="",
+        raw_text="Headline here\n\nBody sentence.\n\nBody sentence.",
+        provenance=Provenance("x"),
+    )
     cleaned = clean_article(article)
     assert cleaned.title == "Headline here"
     assert len(cleaned.id) == 16

@@ -11,7 +11,9 @@ def test_every_command_has_help_text() -> None:
         assert "Usage:" in text
         usage_at = text.index("Usage:")
         after = [line for line in text[usage_at:].splitlines()[1:] if line.strip()]
-        assert after and not after[0].lstrip().startswith(("╭", "Options")), f"{name} has no help text"
+        assert after and not after[0].lstrip().startswith(("╭", "Options")), (
+            f"{name} has no help text"
+        )
 
 
 def test_docs_cli_md_matches_the_code() -> None:

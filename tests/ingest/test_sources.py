@@ -11,7 +11,7 @@ def parse(name: str, data: bytes) -> list[Article | Rejected]:
 
 
 def test_plain_text_becomes_an_article_without_id() -> None:
-    [article] = parse("a.txt", "Putin landed in Baku on Sunday.\n".encode())
+    [article] = parse("a.txt", b"Putin landed in Baku on Sunday.\n")
     assert isinstance(article, Article)
     assert article.id == ""
     assert article.raw_text.startswith("Putin landed")
@@ -56,7 +56,9 @@ def test_legacy_encoding_is_decoded() -> None:
 def test_folders_are_walked_and_sidecars_applied(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "a.txt").write_text("First article text.")
-    (tmp_path / "sub" / "a.txt.meta.json").write_text('{"published": "2024-08-18", "url": "https://x.test/a"}')
+    (tmp_path / "sub" / "a.txt.meta.json").write_text(
+        '{"published": "2024-08-18", "url": "https://x.test/a"}'
+    )
     (tmp_path / "b.txt").write_text("Second article text.")
     items = list(read_inputs([tmp_path]))
     assert [type(i) for i in items] == [Article, Article]

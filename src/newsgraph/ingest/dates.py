@@ -31,7 +31,9 @@ def parse_date(value: object) -> date | None:
         pass
     import dateparser
 
-    parsed = dateparser.parse(text, settings={"STRICT_PARSING": False, "PREFER_DAY_OF_MONTH": "first"})
+    parsed = dateparser.parse(
+        text, settings={"STRICT_PARSING": False, "PREFER_DAY_OF_MONTH": "first"}
+    )
     if parsed is None:
         log.debug("unparsed date %r", text)
         return None
