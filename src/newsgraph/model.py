@@ -176,6 +176,8 @@ class Motive:
     certainty: Certainty = "asserted"
     event_id: str | None = None
     effect_sentence: int | None = None
+    # The text that states the reason (may span the sentence before, for "this is the reason").
+    evidence: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)
