@@ -12,7 +12,8 @@ def test_decodes_utf8_and_legacy(text: str, encoding: str) -> None:
 
 
 def test_refuses_binary() -> None:
-    assert looks_binary(b"abc\x00def")
+    assert looks_binary(b"abc\x00\x00\x00def")
+    assert not looks_binary(b"a line of scraped text " * 20 + b"\x00 with one stray NUL")
     with pytest.raises(NotTextError):
         decode_bytes(b"\x00\x01\x02\x03" * 100)
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# A file with this share of control bytes (besides tab/newline/carriage return) is not text.
+# A file with this share of control bytes (besides tab/newline/carriage return) is not text;
+# a few stray NULs or control characters in scraped text are stripped later, not fatal.
 _BINARY_CONTROL_SHARE = 0.05
+_BINARY_NUL_SHARE = 0.01
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,13 +21,13 @@ class NotTextError(ValueError):
 
 
 def looks_binary(data: bytes) -> bool:
-    """True for data that is not text: NUL bytes or many control bytes in the first 8 KiB."""
+    """True for data that is not text: many NUL or control bytes in the first 8 KiB."""
     head = data[:8192]
     if not head:
         return False
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with BOM: text with NULs
         return False
-    if b"\x00" in head:
+    if head.count(b"\x00") / len(head) > _BINARY_NUL_SHARE:
         return True
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
     return controls / len(head) > _BINARY_CONTROL_SHARE

@@ -65,7 +65,8 @@ def ingest(
     store.save_memory(memory.to_rows())  # type: ignore[attr-defined]
     processor = Processor(settings, memory)
     done = 0
-    for batch, results in execute(processor, planned, settings):
+    work = (pair for round_ in rounds(planned) for pair in execute(processor, round_, settings))
+    for batch, results in work:
         good: list[Planned] = []
         for item, result in zip(batch, results, strict=True):
             if isinstance(result, Rejected):
@@ -111,7 +112,7 @@ def plan(
 
     planned: list[Planned] = []
     run_hashes: set[str] = set()
-    run_ids: set[str] = set()
+    run_versions: dict[str, int] = {}  # id -> version given to it in this run
     for (_, digest), article in zip(fresh, cleaned, strict=True):
         if isinstance(article, Rejected):
             rejected.append(article)
@@ -121,15 +122,26 @@ def plan(
         if known.status == "duplicate" or text_hash in run_hashes:
             summary.duplicates += 1
             continue
-        if article.id in run_ids:
-            source, record = article.provenance.source, article.provenance.record
-            detail = f"{article.id} already given to other content in this run"
-            rejected.append(Rejected(source, "id reused in the same run", detail, record))
-            continue
+        if article.id in run_versions:  # the same id with other content earlier in this run
+            known = Known("version", run_versions[article.id] + 1)
         run_hashes.add(text_hash)
-        run_ids.add(article.id)
+        run_versions[article.id] = known.version
         planned.append(Planned(article, known, digest, text_hash))
     return planned
+
+
+def rounds(planned: Sequence[Planned]) -> list[list[Planned]]:
+    """Split work so that each id appears once per round: versions are written after their
+    predecessors, in input order."""
+    result: list[list[Planned]] = []
+    seen: dict[str, int] = {}  # id -> how many rounds already hold it
+    for item in planned:
+        n = seen.get(item.article.id, 0)
+        seen[item.article.id] = n + 1
+        if n == len(result):
+            result.append([])
+        result[n].append(item)
+    return result
 
 
 def stored_site_lines(store: Store) -> SiteBoilerplate:
