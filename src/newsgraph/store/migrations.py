@@ -95,10 +95,20 @@ def _m003_indexes(con: Any) -> None:
     con.execute("CREATE INDEX IF NOT EXISTS articles_raw_hash ON articles (raw_hash)")
 
 
+def _m004_motive_evidence(con: Any) -> None:
+    for column, kind in (
+        ("evidence_start", "INTEGER"),
+        ("evidence_end", "INTEGER"),
+        ("evidence_text", "VARCHAR"),
+    ):
+        con.execute(f"ALTER TABLE motives ADD COLUMN IF NOT EXISTS {column} {kind}")
+
+
 MIGRATIONS: list[Migration] = [
     (1, "core tables: articles, sentences, mentions, actors, memory, quarantine, runs", _m001_core),
     (2, "knowledge tables: events, event_actors, claims, motives", _m002_knowledge),
     (3, "lookup indexes", _m003_indexes),
+    (4, "motives: the evidence text stating the reason", _m004_motive_evidence),
 ]
 
 

@@ -167,6 +167,9 @@ def motive_rows(article: Article) -> Iterator[Row]:
             "cue": m.cue,
             "holder": list(m.holder),
             "certainty": m.certainty,
+            "evidence_start": m.evidence.start if m.evidence else None,
+            "evidence_end": m.evidence.end if m.evidence else None,
+            "evidence_text": m.evidence.text if m.evidence else None,
         }
 
 
