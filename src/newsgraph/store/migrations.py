@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from newsgraph.query.schema import QUERY_MIGRATIONS
+
 Migration = tuple[int, str, Callable[[Any], None]]
 
 
@@ -109,6 +111,7 @@ MIGRATIONS: list[Migration] = [
     (2, "knowledge tables: events, event_actors, claims, motives", _m002_knowledge),
     (3, "lookup indexes", _m003_indexes),
     (4, "motives: the evidence text stating the reason", _m004_motive_evidence),
+    *QUERY_MIGRATIONS,  # 10+: search copies and stories (newsgraph.query.schema)
 ]
 
 
