@@ -1,0 +1,141 @@
+"""Who did it and to whom: source and target actors read off the dependency parse.
+
+Actors are the linker's mentions; a syntactic argument (subject, object, prepositional object,
+possessor) names an actor when a mention lies in its nominal core: the head itself, its
+compounds, adjectives, possessors, appositions, coordinated nouns and "of/in/from" phrases
+("Leaders of X", "Lawmakers in X", "Soldiers from X"). Coordinated actors form a compound.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsgraph.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Dependencies that stay inside a noun phrase's core.
+CORE_DEPS = frozenset(
+    {"compound", "amod", "poss", "nmod", "appos", "conj", "npadvmod", "nummod", "det", "quantmod"}
+)
+# Prepositions whose object still names who the head noun belongs to.
+BELONGING_PREPS = frozenset({"of", "in", "from", "at"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+PRONOUNS = frozenset(
+    {"he", "she", "they", "it", "we", "i", "his", "her", "their", "its", "our", "him", "them", "us"}
+)
+MAX_DEPTH = 4
+
+
+@dataclass(frozen=True, slots=True)
+class MentionIndex:
+    """Actor and place mentions of one document, by token index."""
+
+    actors: dict[int, Mention]
+    places: dict[int, Mention]
+
+    @classmethod
+    def build(cls, doc: Doc, mentions: Iterable[Mention]) -> MentionIndex:
+        actors: dict[int, Mention] = {}
+        places: dict[int, Mention] = {}
+        starts = [t.idx for t in doc]
+        for mention in mentions:
+            if mention.kind == "date":
+                continue
+            if mention.kind == "actor" and not mention.code:
+                continue
+            target = actors if mention.kind == "actor" else places
+            for token in _tokens_between(doc, starts, mention.start, mention.end):
+                # A longer mention wins a token over a shorter one inside it.
+                old = target.get(token)
+                if old is None or (old.end - old.start) < (mention.end - mention.start):
+                    target[token] = mention
+        return cls(actors, places)
+
+    def actor(self, token: Token) -> Mention | None:
+        return self.actors.get(token.i)
+
+    def place(self, token: Token) -> Mention | None:
+        return self.places.get(token.i)
+
+
+def _tokens_between(doc: Doc, starts: Sequence[int], start: int, end: int) -> list[int]:
+    from bisect import bisect_left, bisect_right
+
+    first = max(bisect_right(starts, start) - 1, 0)
+    last = bisect_left(starts, end)
+    return [
+        i
+        for i in range(first, min(last, len(doc)))
+        if doc[i].idx < end and doc[i].idx + len(doc[i]) > start
+    ]
+
+
+def nominal_actors(head: Token, index: MentionIndex, places_too: bool = False) -> list[Mention]:
+    """The actor(s) a noun phrase names: the shallowest mentions in its core (a compound if
+    several are coordinated)."""
+    found: list[tuple[int, int, Mention]] = []
+    seen: set[int] = set()
+
+    def visit(token: Token, depth: int) -> None:
+        if token.i in seen or depth > MAX_DEPTH:
+            return
+        seen.add(token.i)
+        mention = index.actor(token) or (index.place(token) if places_too else None)
+        if mention is not None:
+            found.append((depth, token.i, mention))
+        for child in token.children:
+            if child.dep_ == "conj":
+                visit(child, depth)
+            elif child.dep_ in CORE_DEPS:
+                visit(child, depth + (0 if mention is not None and _inside(child, mention) else 1))
+            elif child.dep_ == "prep" and child.lower_ in BELONGING_PREPS:
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        visit(grandchild, depth + 2)
+
+    visit(head, 0)
+    if not found:
+        return []
+    shallowest = min(d for d, _, _ in found)
+    out: list[Mention] = []
+    for depth, _, mention in sorted(found, key=lambda f: f[1]):
+        if depth == shallowest and mention not in out:
+            out.append(mention)
+    return out
+
+
+def _inside(token: Token, mention: Mention) -> bool:
+    return mention.start <= token.idx < mention.end
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def child(token: Token, deps: frozenset[str] | set[str]) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def prep_objects(token: Token, preps: Iterable[str]) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs under a token, in the order the prepositions are listed."""
+    wanted = list(preps)
+    pairs = []
+    for c in token.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in wanted:
+            for g in c.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    pairs.append((c.lower_, g))
+                    pairs.extend((c.lower_, conj) for conj in g.conjuncts)
+    pairs.sort(key=lambda pair: wanted.index(pair[0]))
+    return pairs
+
+
+def is_pronoun(token: Token) -> bool:
+    return token.pos_ == "PRON" or token.lower_ in PRONOUNS

@@ -1,0 +1,932 @@
+"""The event coder: who did what to whom, from a sentence's dependency parse and linked actors.
+
+For each sentence: find triggers (verbs through newsgraph's own rules and the PETRARCH verb
+patterns, event nouns through the noun lexicon, frame verbs and adjectives such as "threaten",
+"demand", "ready to"), let frames, light verbs and speech verbs absorb the triggers they govern,
+read modality (negation, future, hedges, conditions), then the arguments: source and target
+actors, place and date. Coding a sentence reads nothing but that sentence's parse and the
+article-level mentions and publication date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from newsgraph.events.arguments import (
+    OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
+    MentionIndex,
+    child,
+    is_passive,
+    is_pronoun,
+    nominal_actors,
+    prep_objects,
+)
+from newsgraph.events.codebook import Codebook, default_codebook
+from newsgraph.events.dates import resolve_date
+from newsgraph.events.lexicon import Frame, TriggerLexicon, load_lexicon, words_of
+from newsgraph.events.patterns import best_pattern, is_null
+from newsgraph.model import ActorRef, Article, Event, Mention, RuleTrace, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+log = logging.getLogger(__name__)
+
+CODER_VERSION = "newsgraph-events-1"
+TARGET_PREPS = (
+    "to",
+    "with",
+    "against",
+    "on",
+    "upon",
+    "at",
+    "into",
+    "toward",
+    "towards",
+    "for",
+    "over",
+    "from",
+)
+NOUN_TARGET_PREPS = (
+    "to",
+    "with",
+    "against",
+    "on",
+    "upon",
+    "at",
+    "into",
+    "toward",
+    "towards",
+    "over",
+    "between",
+    "for",
+)
+PLACE_PREPS = ("in", "at", "to", "near", "into", "outside", "inside", "across")
+# Event nouns whose "of" phrase names the doer ("the visit of the president"), not the done-to.
+OF_IS_SOURCE_ROOTS = frozenset({"04", "08", "14", "15"})
+VISIT_CODES = frozenset({"042", "043", "044"})
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A word that names an event, and how its code was found."""
+
+    token: Token
+    code: str
+    pattern_id: str
+    kind: str  # verb, noun, frame
+    reverse: str | None = None
+    frame: Frame | None = None
+    detail: str = ""
+    absorbed_by: int | None = None
+    complement: Token | None = None
+    host: Token | None = None  # the verb whose subject is the source (light verbs, frames)
+    words: list[str] = field(default_factory=list)
+
+
+class EventCoder:
+    """Codes events into articles; resources load on first use, so the coder pickles cheaply."""
+
+    def __init__(
+        self,
+        verb_dictionaries: Sequence[str | Path] = (),
+        use_defaults: bool = True,
+        codebook: Codebook | None = None,
+    ) -> None:
+        self.verb_dictionaries = tuple(str(p) for p in verb_dictionaries)
+        self.use_defaults = use_defaults
+        self._codebook = codebook
+        self._lexicon: TriggerLexicon | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {
+            "verb_dictionaries": self.verb_dictionaries,
+            "use_defaults": self.use_defaults,
+            "_codebook": None,
+            "_lexicon": None,
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    @property
+    def codebook(self) -> Codebook:
+        if self._codebook is None:
+            self._codebook = default_codebook()
+        return self._codebook
+
+    @property
+    def lexicon(self) -> TriggerLexicon:
+        if self._lexicon is None:
+            self._lexicon = load_lexicon(
+                self.verb_dictionaries, self.use_defaults, self.codebook.codes()
+            )
+        return self._lexicon
+
+    @property
+    def version(self) -> str:
+        return f"{CODER_VERSION}+{self.lexicon.version}"
+
+    def may_have_event(self, sentence: Any) -> bool:
+        """Cheap prefilter: can this sentence (text, or tokens) carry an event? No parse needed."""
+        if isinstance(sentence, str):
+            return self.lexicon.may_trigger(words_of(sentence))
+        words: list[str] = []
+        for token in sentence:
+            text = getattr(token, "text", str(token))
+            words.append(text)
+            lemma = getattr(token, "lemma_", "")
+            if lemma:
+                words.append(lemma)
+        return self.lexicon.may_trigger(w.lower() for w in words)
+
+    def code(self, article: Article) -> Article:
+        """The article with its events (needs article.doc and article.mentions)."""
+        if article.doc is None:
+            raise ValueError(f"article {article.id} has no parse (article.doc is None)")
+        index = MentionIndex.build(article.doc, article.mentions)
+        events: list[Event] = []
+        for number, sentence in enumerate(article.doc.sents):
+            index_no = self._sentence_number(article, sentence, number)
+            events.extend(self.code_sentence(article, sentence, index_no, index))
+        return replace(article, events=tuple(events))
+
+    def __call__(self, articles: Iterable[Article]) -> Iterable[Article]:
+        """The events stage: code every article."""
+        for article in articles:
+            yield self.code(article)
+
+    @staticmethod
+    def _sentence_number(article: Article, sentence: SpacySpan, fallback: int) -> int:
+        found = article.sentence_at(sentence.start_char) if article.sentences else None
+        return found.index if found is not None else fallback
+
+    # --- one sentence -------------------------------------------------------------------------
+
+    def code_sentence(
+        self, article: Article, sentence: SpacySpan, number: int, index: MentionIndex
+    ) -> list[Event]:
+        """The events of one sentence."""
+        if not self.may_have_event(sentence):
+            return []
+        triggers = self._find_triggers(sentence)
+        if not triggers:
+            return []
+        self._absorb(triggers, sentence)
+        events: list[Event] = []
+        for trigger in sorted(triggers.values(), key=lambda t: t.token.i):
+            if trigger.absorbed_by is not None:
+                continue
+            events.extend(self._events_of(trigger, triggers, article, sentence, number, index))
+        return events
+
+    def _find_triggers(self, sentence: SpacySpan) -> dict[int, Trigger]:
+        lexicon = self.lexicon
+        found: dict[int, Trigger] = {}
+        for token in sentence:
+            lemma = token.lemma_.lower()
+            if token.pos_ in ("VERB", "AUX") or (
+                token.pos_ == "NOUN" and token.tag_.startswith("VB")
+            ):
+                if token.pos_ == "AUX" and token.dep_ in ("aux", "auxpass"):
+                    continue
+                trigger = self._verb_trigger(token, sentence, lemma)
+            elif token.pos_ == "ADJ":
+                frame = lexicon.frame_of_adjective(lemma)
+                has_complement = any(c.dep_ in ("xcomp", "prep", "ccomp") for c in token.children)
+                trigger = (
+                    Trigger(
+                        token,
+                        frame.code,
+                        f"ng:frame-{frame.kind}",
+                        "frame",
+                        frame=frame,
+                        words=[token.text],
+                    )
+                    if frame and has_complement
+                    else None
+                )
+            elif token.pos_ in ("NOUN", "PROPN") and token.pos_ == "NOUN":
+                trigger = self._noun_trigger(token, lemma)
+            else:
+                trigger = None
+            if trigger is not None:
+                found[token.i] = trigger
+        return found
+
+    def _verb_trigger(self, token: Token, sentence: SpacySpan, lemma: str) -> Trigger | None:
+        lexicon = self.lexicon
+        frame = lexicon.frame_of_verb(lemma)
+        if frame is not None:
+            return Trigger(
+                token,
+                frame.code,
+                f"ng:frame-{frame.kind}",
+                "frame",
+                frame=frame,
+                words=[token.text],
+            )
+        for rule in lexicon.rules_for(lemma):
+            if self._rule_fits(rule, token):
+                return Trigger(
+                    token, rule.code, rule.id, "verb", detail=rule.why, words=[token.text]
+                )
+        pattern = best_pattern(lexicon.dictionaries, token, sentence)
+        if is_null(pattern):
+            return None
+        assert pattern is not None
+        if pattern.specificity == 0 and (
+            lemma in lexicon.noun_carriers or lemma in lexicon.irrealis_verbs
+        ):
+            return None  # "aim to", "would mean": only a pattern naming the object makes an event
+        return Trigger(
+            token,
+            pattern.code,
+            pattern.id,
+            "verb",
+            reverse=pattern.reverse,
+            detail=f"pattern '{pattern.text}'",
+            words=[token.text],
+        )
+
+    def _rule_fits(self, rule: Any, verb: Token) -> bool:
+        obj = child(verb, OBJECT_DEPS) or (
+            child(verb, PASSIVE_SUBJECT_DEPS) if is_passive(verb) else None
+        )
+        if rule.object_words:
+            words = {t.lemma_.lower() for t in (obj.subtree if obj is not None else ())}
+            if not words & rule.object_words:
+                return False
+        if rule.object in ("actor", "thing"):
+            if obj is None:
+                return False
+            names_actor = obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or obj.pos_ == "PROPN"
+            if (rule.object == "actor") != names_actor:
+                return False
+        if rule.object == "forces" and (obj is None or not _looks_like(obj, FORCE_WORDS)):
+            return False
+        if rule.object == "goods" and (obj is None or not _is_goods(obj)):
+            return False
+        if rule.prep and not prep_objects(verb, rule.prep):
+            return False
+        if rule.subject == "people":
+            subject = child(verb, SUBJECT_DEPS)
+            if subject is None or subject.ent_type_ in ("GPE",) or subject.pos_ == "PROPN":
+                return False
+        return True
+
+    def _noun_trigger(self, token: Token, lemma: str) -> Trigger | None:
+        lexicon = self.lexicon
+        previous = token.doc[token.i - 1] if token.i > 0 else None
+        if previous is not None and previous.dep_ in ("compound", "amod"):
+            phrase = f"{previous.lemma_.lower()} {lemma}"
+            code = lexicon.noun_code(phrase)
+            if code:
+                return Trigger(
+                    token, code, f"ng:noun:{phrase}", "noun", words=[previous.text, token.text]
+                )
+        code = lexicon.noun_code(lemma)
+        if code is None:
+            return None
+        required = lexicon.noun_requires.get(lemma)
+        if required:
+            context = {c.lemma_.lower() for c in token.children} | {
+                c.lower_ for c in token.children
+            }
+            if not context & required:
+                return None
+        return Trigger(token, code, f"ng:noun:{lemma}", "noun", words=[token.text])
+
+    # --- absorption ---------------------------------------------------------------------------
+
+    def _absorb(self, triggers: dict[int, Trigger], sentence: SpacySpan) -> None:
+        """Frames take their complements, light verbs their nouns, speech verbs their content."""
+        lexicon = self.lexicon
+        # Deepest first, so that a complement has its final code before its governor reads it.
+        for trigger in sorted(triggers.values(), key=lambda t: -_depth(t.token)):
+            token = trigger.token
+            if trigger.kind == "frame":
+                complement = self._complement(token, triggers)
+                if complement is not None:
+                    inner = triggers[complement.i]
+                    inner.absorbed_by = token.i
+                    trigger.complement = complement
+                    trigger.code = self._compose(trigger.frame, inner.code)
+                    trigger.detail = (
+                        f"{trigger.frame.kind} frame over '{complement.text}' "
+                        f"({inner.code} via {inner.pattern_id})"
+                    )
+                    trigger.words.append(complement.text)
+                    trigger.reverse = None
+                continue
+            if trigger.kind == "verb":
+                for noun in _noun_objects(token):
+                    inner = triggers.get(noun.i)
+                    if inner is None or inner.kind != "noun" or inner.absorbed_by is not None:
+                        continue
+                    inner.absorbed_by = token.i
+                    if token.lemma_.lower() in lexicon.light_verbs and trigger.pattern_id.endswith(
+                        f":{token.lemma_.lower()}"
+                    ):
+                        # A light verb's bare entry says little: the noun names the event.
+                        trigger.code, trigger.pattern_id = inner.code, inner.pattern_id
+                        trigger.detail = f"light verb '{token.text}' + event noun '{noun.text}'"
+                        trigger.reverse = None
+                    trigger.words.append(noun.text)
+        # Light verbs that are no trigger themselves lend their subject to an event noun.
+        for trigger in triggers.values():
+            if trigger.kind != "noun" or trigger.absorbed_by is not None:
+                continue
+            head = trigger.token.head
+            while head.dep_ == "prep" and head.head is not head:
+                head = head.head
+            if head.pos_ in ("VERB", "AUX") and head.i not in triggers:
+                lemma = head.lemma_.lower()
+                if lemma in lexicon.light_verbs and trigger.token.dep_ in OBJECT_DEPS | {"pobj"}:
+                    trigger.host = head
+                    trigger.words.insert(0, head.text)
+            elif head.i in triggers and head.i != trigger.token.i:
+                governor = triggers[head.i]
+                if governor.kind == "verb" and governor.code[:2] == trigger.code[:2]:
+                    trigger.absorbed_by = head.i  # "arrived ... on a visit": one event
+        # Speech verbs (CAMEO 01) whose reported content is an event: the content is the event.
+        for trigger in triggers.values():
+            if trigger.kind != "verb" or not trigger.code.startswith("01"):
+                continue
+            content = [
+                t
+                for t in triggers.values()
+                if t is not trigger
+                and t.absorbed_by is None
+                and _governed_by(t.token, trigger.token)
+            ]
+            if content:
+                trigger.absorbed_by = content[0].token.i
+
+    def _complement(self, frame_token: Token, triggers: dict[int, Trigger]) -> Token | None:
+        """The trigger a frame word is about: xcomp/ccomp verb, object noun, 'to/for/on' noun."""
+        candidates: list[Token] = []
+        for c in frame_token.children:
+            if c.dep_ in ("xcomp", "ccomp", "dobj", "attr", "oprd"):
+                candidates.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("to", "for", "on", "upon", "in"):
+                candidates.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+        for candidate in candidates:
+            if candidate.i in triggers and triggers[candidate.i].absorbed_by is None:
+                return candidate
+            # "ready to make peace": the complement verb's own object may be the event noun.
+            if candidate.pos_ in ("VERB", "AUX") and candidate.i not in triggers:
+                for noun in _noun_objects(candidate):
+                    if noun.i in triggers and triggers[noun.i].absorbed_by is None:
+                        return noun
+        return None
+
+    def _compose(self, frame: Frame | None, code: str) -> str:
+        assert frame is not None
+        lexicon = self.lexicon
+        composed = frame.compose_code(code)
+        if composed is None and frame.kind == "intent" and lexicon.is_hostile(code):
+            threaten = lexicon.frames.get("threaten")
+            composed = (threaten.compose_code(code) or threaten.code) if threaten else None
+        return composed or frame.code
+
+    # --- events -------------------------------------------------------------------------------
+
+    def _events_of(
+        self,
+        trigger: Trigger,
+        triggers: dict[int, Trigger],
+        article: Article,
+        sentence: SpacySpan,
+        number: int,
+        index: MentionIndex,
+    ) -> list[Event]:
+        lexicon = self.lexicon
+        code = trigger.code
+        negated, hypothetical, code, modal_note = self._modality(trigger, code)
+        entry = self.codebook.get(code)
+        if entry is None:
+            return []
+        source, target, place, arg_note = self._arguments(trigger, triggers, index, code)
+        if not source:
+            return []  # an event without a doer is too often a misreading to be worth keeping
+        date_text, date_value = self._date(trigger, sentence, article)
+        token = trigger.token
+        trigger_span = Span(token.idx, token.idx + len(token.text), token.text)
+        detail = "; ".join(x for x in (trigger.detail, modal_note, arg_note) if x)
+        events = [
+            self._event(
+                article,
+                number,
+                trigger_span,
+                source,
+                target,
+                code,
+                trigger,
+                detail,
+                place,
+                date_text,
+                date_value,
+                negated,
+                hypothetical,
+            )
+        ]
+        if trigger.reverse and source and target and lexicon.use_own_rules is not None:
+            reverse_detail = f"reverse of {code} ({trigger.pattern_id})"
+            events.append(
+                self._event(
+                    article,
+                    number,
+                    trigger_span,
+                    target,
+                    source,
+                    trigger.reverse,
+                    trigger,
+                    reverse_detail,
+                    place,
+                    date_text,
+                    date_value,
+                    negated,
+                    hypothetical,
+                    suffix="r",
+                )
+            )
+        return [e for e in events if e is not None]
+
+    def _event(
+        self,
+        article: Article,
+        number: int,
+        trigger_span: Span,
+        source: tuple[ActorRef, ...],
+        target: tuple[ActorRef, ...],
+        code: str,
+        trigger: Trigger,
+        detail: str,
+        place: Mention | None,
+        date_text: str | None,
+        date_value: str | None,
+        negated: bool,
+        hypothetical: bool,
+        suffix: str = "",
+    ) -> Event | None:
+        entry = self.codebook.get(code)
+        if entry is None:
+            return None
+        event_id = f"{article.id}:e{number}-{trigger.token.i - trigger.token.sent.start}{suffix}"
+        return Event(
+            id=event_id,
+            article_id=article.id,
+            sentence=number,
+            trigger=trigger_span,
+            source=source,
+            target=target,
+            cameo=code,
+            cameo_root=entry.root,
+            goldstein=entry.goldstein,
+            quad_class=entry.quad_class,
+            plover=entry.plover,
+            mode=entry.mode,
+            context=entry.context,
+            rule=RuleTrace(
+                trigger.pattern_id,
+                self.version,
+                detail + (f"; words: {' '.join(trigger.words)}" if trigger.words else ""),
+            ),
+            place=place.text if place is not None else None,
+            place_country=(place.country or place.code) if place is not None else None,
+            date=date_value,
+            date_text=date_text,
+            negated=negated,
+            hypothetical=hypothetical,
+        )
+
+    # --- modality -----------------------------------------------------------------------------
+
+    def _modality(self, trigger: Trigger, code: str) -> tuple[bool, bool, str, str]:
+        """(negated, hypothetical, code, note): negation, future intent/threat, hedges."""
+        lexicon = self.lexicon
+        clause = _clause_head(trigger)
+        if trigger.kind == "noun" and trigger.host is None:
+            # A noun's own event: "no talks" negates it, a wish or a modal above makes it unreal;
+            # the tense of the verb it sits in says nothing about it.
+            negated = any(c.lower_ == "no" for c in trigger.token.children)
+            unreal = _irrealis(trigger.token, lexicon) or _in_condition(
+                clause, lexicon.condition_markers
+            )
+            return negated, unreal, code, "hypothetical: under a wish or a modal" if unreal else ""
+        negated = _negated(clause, lexicon.negations) or (
+            trigger.kind == "noun" and any(c.lower_ == "no" for c in trigger.token.children)
+        )
+        auxiliaries = _auxiliaries(clause)
+        future = bool(auxiliaries & lexicon.future_auxiliaries) or _going_to(clause)
+        would = bool(auxiliaries & lexicon.conditional_auxiliaries)
+        hedged = bool(auxiliaries & lexicon.hedge_auxiliaries)
+        conditional = _has_condition(clause, lexicon.condition_markers)
+        in_condition = _in_condition(clause, lexicon.condition_markers)
+        irrealis = _irrealis(clause, lexicon)
+        reported = _reported(clause, lexicon.speech_verbs)
+        root = code[:2]
+        settled = root in ("01", "02", "03", "10", "12", "13")
+        if in_condition or irrealis:
+            return negated, True, code, "hypothetical: inside a condition or a wish"
+        if negated:
+            if (future or would) and not settled and not lexicon.is_hostile(code):
+                frame = lexicon.frames.get("reject")
+                new = self._compose(frame, code) if frame else code
+                return False, False, new, f"negated intent -> reject ({code} -> {new})"
+            return True, False, code, "negated"
+        announced = future or (would and (reported or conditional)) or (hedged and conditional)
+        if announced and not settled:
+            kind = "threaten" if lexicon.is_hostile(code) else "intent"
+            frame = lexicon.frames.get(kind)
+            if frame is not None:
+                new = self._compose(frame, code)
+                return False, False, new, f"announced act -> {kind} ({code} -> {new})"
+        if (hedged or would) and not settled:
+            return False, True, code, "hypothetical: modal"
+        return False, False, code, ""
+
+    # --- arguments ----------------------------------------------------------------------------
+
+    def _arguments(
+        self, trigger: Trigger, triggers: dict[int, Trigger], index: MentionIndex, code: str
+    ) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...], Mention | None, str]:
+        token = trigger.token
+        notes: list[str] = []
+        source: list[Mention] = []
+        target: list[Mention] = []
+        place: Mention | None = None
+        if trigger.kind == "noun":
+            source, target = self._noun_arguments(token, index, code)
+            host = trigger.host
+            if not source and host is not None:
+                source = self._subject_actors(host, index)
+                if source:
+                    notes.append(f"source from '{host.text}'")
+            if not target and trigger.host is not None:
+                target = self._object_actors(trigger.host, index, skip=token)
+        else:
+            clause = _clause_head(trigger)
+            source = self._subject_actors(clause, index)
+            target = self._object_actors(token, index)
+            if trigger.complement is not None and trigger.frame is not None:
+                source, target = self._frame_arguments(trigger, source, target, index, code)
+        # Places: a place phrase on the trigger (or its verb) locates the event.
+        place = self._place(token, index) or (
+            self._place(trigger.host, index) if trigger.host is not None else None
+        )
+        if not target and code[:3] in VISIT_CODES and place is not None:
+            target = [place]
+            notes.append("target: the country of the place visited")
+        if source and target and {m.start for m in source} == {m.start for m in target}:
+            target = []
+        return _refs(source), _refs(target), place, "; ".join(notes)
+
+    def _frame_arguments(
+        self,
+        trigger: Trigger,
+        source: list[Mention],
+        target: list[Mention],
+        index: MentionIndex,
+        code: str,
+    ) -> tuple[list[Mention], list[Mention]]:
+        complement = trigger.complement
+        assert complement is not None and trigger.frame is not None
+        kind = trigger.frame.kind
+        inner_subject = child(complement, SUBJECT_DEPS)
+        if kind in ("demand", "appeal") and not target and inner_subject is not None:
+            # "demanded that the US cancel": the one asked to act is the target.
+            target = nominal_actors(inner_subject, index)
+        if not target:
+            if complement.pos_ == "NOUN":
+                s, t = self._noun_arguments(complement, index, code)
+                target = t or (s if kind in ("reject", "demand", "appeal") else [])
+            else:
+                target = self._object_actors(complement, index)
+        return source, target
+
+    def _noun_arguments(
+        self, noun: Token, index: MentionIndex, code: str
+    ) -> tuple[list[Mention], list[Mention]]:
+        source: list[Mention] = []
+        target: list[Mention] = []
+        for c in noun.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod") and not source:
+                source = nominal_actors(c, index)
+        for _, obj in prep_objects(noun, ("by",)):
+            if not source:
+                source = nominal_actors(obj, index)
+        for _, obj in prep_objects(noun, ("of",)):
+            actors = nominal_actors(obj, index)
+            if not actors:
+                continue
+            if code[:2] in OF_IS_SOURCE_ROOTS and not source:
+                source = actors
+            elif not target:
+                target = actors
+        for prep, obj in prep_objects(noun, NOUN_TARGET_PREPS):
+            if target:
+                break
+            target = nominal_actors(obj, index, places_too=code[:3] in VISIT_CODES)
+            if prep == "between" and target and not source:
+                source, target = target[:1], target[1:]
+        return source, target
+
+    def _subject_actors(self, verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]:
+        """The doer: subject, passive agent, or the subject inherited from a governing clause."""
+        if depth > 4:
+            return []
+        if is_passive(verb):
+            for _, obj in prep_objects(verb, ("by",)):
+                return nominal_actors(obj, index)
+            return []
+        subject = child(verb, SUBJECT_DEPS)
+        if subject is not None:
+            if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return nominal_actors(verb.head, index)
+            actors = nominal_actors(subject, index)
+            if actors or not is_pronoun(subject):
+                return actors
+            return self._antecedent(verb, index, depth)
+        if verb.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp") or (
+            verb.dep_ == "ccomp" and subject is None
+        ):
+            head = verb.head
+            if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return nominal_actors(head, index)
+            if verb.dep_ == "xcomp" and head.lemma_.lower() in self.lexicon.object_control:
+                obj = child(head, OBJECT_DEPS)
+                if obj is not None:
+                    return nominal_actors(obj, index)
+            if head is not verb:
+                if verb.dep_ == "pcomp":
+                    head = head.head
+                return self._subject_actors(head, index, depth + 1)
+        return []
+
+    def _antecedent(self, verb: Token, index: MentionIndex, depth: int) -> list[Mention]:
+        """A pronoun subject: the speaker of a governing clause ("X said it would...")."""
+        head = verb
+        while head.dep_ in ("ccomp", "xcomp", "advcl", "conj") and head.head is not head:
+            head = head.head
+            subject = child(head, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+            if subject is not None and not is_pronoun(subject):
+                return nominal_actors(subject, index)
+        return []
+
+    def _object_actors(
+        self, verb: Token, index: MentionIndex, skip: Token | None = None
+    ) -> list[Mention]:
+        """The done-to: object, passive subject, or a 'to/with/against...' phrase."""
+        if is_passive(verb):
+            subject = child(verb, PASSIVE_SUBJECT_DEPS)
+            if subject is not None:
+                return nominal_actors(subject, index)
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative") and c is not skip:
+                actors = nominal_actors(c, index)
+                if actors:
+                    return actors
+                for _, obj in prep_objects(c, (*NOUN_TARGET_PREPS, "of")):
+                    actors = nominal_actors(obj, index)
+                    if actors:
+                        return actors
+        for _, obj in prep_objects(verb, TARGET_PREPS):
+            actors = nominal_actors(obj, index)
+            if actors:
+                return actors
+        return []
+
+    def _place(self, token: Token | None, index: MentionIndex) -> Mention | None:
+        if token is None:
+            return None
+        for _, obj in prep_objects(token, PLACE_PREPS):
+            for t in obj.subtree:
+                place = index.place(t)
+                if place is not None:
+                    return place
+        return None
+
+    def _date(
+        self, trigger: Trigger, sentence: SpacySpan, article: Article
+    ) -> tuple[str | None, str | None]:
+        clause = _clause_head(trigger)
+        candidates = [ent for ent in sentence.ents if ent.label_ == "DATE"]
+        if not candidates:
+            return None, None
+        own = [e for e in candidates if _governed_by(e.root, clause) or e.root.head == clause]
+        if not own:
+            # A date in a subordinate "when" clause dates the main clause's event too.
+            own = [e for e in candidates if any(a.i == clause.i for a in e.root.ancestors)]
+        if not own:
+            return None, None
+        chosen = min(own, key=lambda e: abs(e.root.i - trigger.token.i))
+        return chosen.text, resolve_date(chosen.text, article.published)
+
+
+# --- parse helpers ------------------------------------------------------------------------------
+
+FORCE_WORDS = frozenset(
+    {
+        "troop",
+        "force",
+        "soldier",
+        "army",
+        "reservist",
+        "reserve",
+        "police",
+        "militia",
+        "unit",
+        "battalion",
+        "brigade",
+        "warship",
+        "tank",
+        "marine",
+        "navy",
+        "guard",
+        "division",
+        "fighter",
+        "jet",
+    }
+)
+GOODS_WORDS = frozenset(
+    {
+        "aid",
+        "arm",
+        "weapon",
+        "food",
+        "medicine",
+        "supply",
+        "good",
+        "money",
+        "fund",
+        "grain",
+        "flour",
+        "wheat",
+        "dollar",
+        "equipment",
+        "fuel",
+        "vaccine",
+        "tent",
+        "blanket",
+        "ammunition",
+        "missile",
+    }
+)
+
+
+def _is_goods(token: Token) -> bool:
+    """Goods, money or arms: "$50,000 worth of goods", "arms", "700 kg of medicine"."""
+    return (
+        _looks_like(token, GOODS_WORDS)
+        or token.like_num
+        or any(c.like_num or c.tag_ == "$" for c in token.subtree)
+    )
+
+
+def _looks_like(token: Token, words: frozenset[str]) -> bool:
+    return any(t.lemma_.lower() in words for t in token.subtree)
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head is not token and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _noun_objects(verb: Token) -> list[Token]:
+    out = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
+    for c in verb.children:
+        if c.dep_ in ("prep",) and c.lower_ in ("on", "for", "in", "to"):
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def _governed_by(token: Token, governor: Token) -> bool:
+    return any(a.i == governor.i for a in token.ancestors)
+
+
+def _governing_verb(token: Token) -> Token | None:
+    head = token.head
+    while head is not head.head and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
+
+
+def _clause_head(trigger: Trigger) -> Token:
+    """The verb whose auxiliaries and negation speak for the event."""
+    token = trigger.token
+    if trigger.kind == "noun":
+        return trigger.host or _governing_verb(token) or token
+    if trigger.kind == "frame" and token.pos_ == "ADJ" and token.head.pos_ in ("AUX", "VERB"):
+        return token.head
+    return token
+
+
+def _auxiliaries(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")} | {
+        c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")
+    }
+
+
+def _negated(verb: Token, negations: frozenset[str]) -> bool:
+    """A 'not'/'never' on the verb, or on the verb it is the complement of ("did not agree to")."""
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in negations) for c in verb.children
+    )
+
+
+def _going_to(verb: Token) -> bool:
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG"
+
+
+def _has_condition(verb: Token, markers: frozenset[str]) -> bool:
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in markers for g in c.children):
+            return True
+    return False
+
+
+def _in_condition(verb: Token, markers: frozenset[str]) -> bool:
+    token = verb
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in markers for c in token.children):
+            return True
+        if token.dep_ in ("ROOT",) or token.head is token:
+            return False
+        if token.dep_ not in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "acomp"):
+            return False
+        token = token.head
+    return False
+
+
+def _irrealis(verb: Token, lexicon: TriggerLexicon) -> bool:
+    token = verb
+    for _ in range(6):
+        if token.head is token or token.dep_ not in (
+            "xcomp",
+            "ccomp",
+            "dobj",
+            "pobj",
+            "prep",
+            "acl",
+            "nsubj",
+            "nsubjpass",
+        ):
+            return False
+        token = token.head
+        if token.lemma_.lower() in lexicon.irrealis_verbs:
+            return True
+        if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.irrealis_nouns:
+            return True
+        if _auxiliaries(token) & (lexicon.hedge_auxiliaries | lexicon.conditional_auxiliaries):
+            return True
+    return False
+
+
+def _reported(verb: Token, speech: frozenset[str]) -> bool:
+    token = verb
+    for _ in range(4):
+        if token.head is token:
+            return False
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in speech:
+            return True
+        token = token.head
+    return False
+
+
+def _refs(mentions: Sequence[Mention]) -> tuple[ActorRef, ...]:
+    refs: list[ActorRef] = []
+    for m in mentions:
+        code = m.code or m.country or ""
+        if not code or any(r.code == code for r in refs):
+            continue
+        refs.append(
+            ActorRef(
+                name=m.text if not m.actor_id else m.actor_id,
+                code=code,
+                text=m.text,
+                start=m.start,
+                end=m.end,
+                actor_id=m.actor_id,
+            )
+        )
+    return tuple(refs)
+
+
+def short_id(text: str) -> str:
+    """A short stable hash, for ids that must not grow with the article id."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]

@@ -1,0 +1,113 @@
+"""Matching PETRARCH verb patterns against a verb and the words around it in a parsed sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from newsgraph.events.verbdict import MARKERS, NULL_CODE, VerbDictionary, VerbPattern
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# How far before the verb a pattern's leading words may stand (PETRARCH reads the verb phrase).
+BEFORE_WINDOW = 5
+
+
+def token_matches(word: str, token: Token) -> bool:
+    """A dictionary word matches a token by form or lemma; a trailing '_' forbids plural forms."""
+    exact = word.endswith("_")
+    word = word.rstrip("_")
+    lower = token.lower_
+    if lower == word:
+        return True
+    if exact:
+        return False
+    lemma = token.lemma_.lower()
+    return lemma == word or lower in (word + "s", word + "es") or lemma == word.rstrip("s")
+
+
+def _alternatives(
+    word: str, synsets: dict[str, tuple[str, ...]], depth: int = 0
+) -> list[list[str]]:
+    """The word sequences a pattern word stands for (synsets expanded, phrases split on '_')."""
+    if word.startswith("&") and depth < 3:
+        out: list[list[str]] = []
+        for member in synsets.get(word, ()):
+            out.extend(_alternatives(member, synsets, depth + 1))
+        return out
+    parts = [p for p in word.split("_") if p] if word.strip("_") else [word]
+    if word.endswith("_") and parts:
+        parts[-1] += "_"
+    return [parts]
+
+
+def _match_sequence(
+    words: Sequence[str], tokens: Sequence[Token], synsets: dict[str, tuple[str, ...]]
+) -> bool:
+    """Do the pattern words occur in order among the tokens (gaps allowed, phrases contiguous)?"""
+    position = 0
+    for word in words:
+        if word in MARKERS:
+            continue
+        found = False
+        for alternative in _alternatives(word, synsets):
+            for start in range(position, len(tokens) - len(alternative) + 1):
+                if all(token_matches(w, tokens[start + k]) for k, w in enumerate(alternative)):
+                    position = start + len(alternative)
+                    found = True
+                    break
+            if found:
+                break
+        if not found:
+            return False
+    return True
+
+
+def right_context(verb: Token, sentence: Span) -> list[Token]:
+    """The words a pattern may read after the verb: its own subtree, to the right."""
+    return [t for t in verb.subtree if t.i > verb.i and not t.is_punct and t.i < sentence.end]
+
+
+def left_context(verb: Token, sentence: Span) -> list[Token]:
+    """The few words before the verb in its sentence."""
+    start = max(sentence.start, verb.i - BEFORE_WINDOW)
+    return [t for t in verb.doc[start : verb.i] if not t.is_punct]
+
+
+def pattern_matches(
+    pattern: VerbPattern, verb: Token, sentence: Span, synsets: dict[str, tuple[str, ...]]
+) -> bool:
+    """Does the pattern fit this verb in this sentence?"""
+    if pattern.after and not _match_sequence(pattern.after, right_context(verb, sentence), synsets):
+        return False
+    return not pattern.before or _match_sequence(
+        pattern.before, left_context(verb, sentence), synsets
+    )
+
+
+def best_pattern(
+    dictionaries: Sequence[VerbDictionary], verb: Token, sentence: Span
+) -> VerbPattern | None:
+    """The most specific matching pattern of the first dictionary that knows the verb.
+
+    A bare verb entry (no words around it) is the fallback; a null code ("---") that wins means
+    this use of the verb is not an event, and the caller gets that pattern to say so.
+    """
+    for dictionary in dictionaries:
+        candidates = dictionary.lookup(verb.lemma_) or dictionary.lookup(verb.lower_)
+        if not candidates:
+            continue
+        best: VerbPattern | None = None
+        for pattern in candidates:
+            if best is not None and pattern.specificity <= best.specificity:
+                continue
+            if pattern_matches(pattern, verb, sentence, dictionary.synsets):
+                best = pattern
+        if best is not None:
+            return best
+    return None
+
+
+def is_null(pattern: VerbPattern | None) -> bool:
+    return pattern is None or pattern.code == NULL_CODE
