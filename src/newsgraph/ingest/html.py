@@ -47,6 +47,8 @@ _BLOCKS = frozenset(
     | {"h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "caption", "figure", "figcaption"}
     | {"section", "article", "aside", "header", "footer", "details", "summary"}
 )
+# Navigation, footers and sidebars: removing them first changes nothing on aeb_dev.
+_NEVER_ARTICLE = "//nav|//footer|//aside"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # Meta names and properties stating a page's section (Open Graph, Parse.ly, schema.org microdata).
 _SECTION_KEYS = frozenset(
@@ -82,8 +84,9 @@ def extract_html(html: str | bytes, url: str | None = None) -> ExtractedPage | N
         return None
     document = _extract(tree, url, favor_precision=True)
     if document is None or not document.text:
-        # Precision mode can reject every block of an unusual layout; recall mode then still
-        # finds the text. It never fires on aeb_dev, so it costs nothing where precision works.
+        # Precision mode rejects link-dense blocks and can so reject a whole page; recall mode
+        # then still finds the text. It never fires on aeb_dev: no cost where precision works.
+        log.debug("precision pass found no text in %s; trying recall", url or "page")
         document = _extract(tree, url, favor_precision=False)
     if document is None or not document.text:
         log.info("no extractable main text in %s", url or "page")
@@ -116,8 +119,10 @@ def decode_html(data: bytes) -> str:
     # pages often keep a stale declaration after being re-encoded: valid UTF-8 wins.
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as err:
+        # A download cut off inside a multi-byte character is still a UTF-8 page.
+        if err.reason == "unexpected end of data" and err.start >= len(data) - 3:
+            return data[: err.start].decode("utf-8")
     declared = _declared_charset(data[:_CHARSET_WINDOW])
     if declared and declared != "utf-8":
         try:
@@ -264,6 +269,8 @@ def _extract(tree: HtmlElement, url: str | None, *, favor_precision: bool) -> Do
             # trafilatura's deduplication is a process-wide cache: results would depend on the
             # order and grouping of pages, so it stays off (near-duplicates are handled later).
             deduplicate=False,
+            # Without this, a page with no article falls back to its menu text ("Home World").
+            prune_xpath=_NEVER_ARTICLE,
             with_metadata=True,
             output_format="python",
         )
