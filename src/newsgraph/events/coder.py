@@ -31,6 +31,7 @@ from newsgraph.events.arguments import (
 )
 from newsgraph.events.codebook import Codebook, default_codebook
 from newsgraph.events.dates import resolve_date
+from newsgraph.events.discards import Discards, load_discards
 from newsgraph.events.lexicon import Frame, TriggerLexicon, load_lexicon, words_of
 from newsgraph.events.patterns import best_pattern, is_null
 from newsgraph.model import ActorRef, Article, Event, Mention, RuleTrace, Span
@@ -70,10 +71,14 @@ NOUN_TARGET_PREPS = (
     "between",
     "for",
 )
+CONSULT_NOUN_PREPS = ("with", "between", "to")  # "talks on X": X is the topic, not a party
 PLACE_PREPS = ("in", "at", "to", "near", "into", "outside", "inside", "across")
 # Event nouns whose "of" phrase names the doer ("the visit of the president"), not the done-to.
 OF_IS_SOURCE_ROOTS = frozenset({"04", "08", "14", "15"})
 VISIT_CODES = frozenset({"042", "043", "044"})
+RECIPROCAL_WORDS = frozenset({"their", "both", "mutual", "bilateral", "jointly"})
+# Acts two parties do together: consulting, agreeing, cooperating (a compound doer acts on itself).
+BILATERAL_ROOTS = frozenset({"03", "04", "05", "06"})
 
 
 @dataclass(slots=True)
@@ -101,18 +106,24 @@ class EventCoder:
         verb_dictionaries: Sequence[str | Path] = (),
         use_defaults: bool = True,
         codebook: Codebook | None = None,
+        discard_dictionaries: Sequence[str | Path] = (),
     ) -> None:
         self.verb_dictionaries = tuple(str(p) for p in verb_dictionaries)
+        self.discard_dictionaries = tuple(str(p) for p in discard_dictionaries)
+        self._discards: Discards | None = None
         self.use_defaults = use_defaults
         self._codebook = codebook
         self._lexicon: TriggerLexicon | None = None
 
     def __getstate__(self) -> dict[str, Any]:
+        # Resources reload lazily in the receiving process: only the settings travel.
         return {
             "verb_dictionaries": self.verb_dictionaries,
+            "discard_dictionaries": self.discard_dictionaries,
             "use_defaults": self.use_defaults,
             "_codebook": None,
             "_lexicon": None,
+            "_discards": None,
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -131,6 +142,12 @@ class EventCoder:
                 self.verb_dictionaries, self.use_defaults, self.codebook.codes()
             )
         return self._lexicon
+
+    @property
+    def discards(self) -> Discards:
+        if self._discards is None:
+            self._discards = load_discards(self.discard_dictionaries)
+        return self._discards
 
     @property
     def version(self) -> str:
@@ -153,6 +170,8 @@ class EventCoder:
         """The article with its events (needs article.doc and article.mentions)."""
         if article.doc is None:
             raise ValueError(f"article {article.id} has no parse (article.doc is None)")
+        if self.discards.discards_story(article.clean_text):
+            return replace(article, events=())
         index = MentionIndex.build(article.doc, article.mentions)
         events: list[Event] = []
         for number, sentence in enumerate(article.doc.sents):
@@ -176,7 +195,7 @@ class EventCoder:
         self, article: Article, sentence: SpacySpan, number: int, index: MentionIndex
     ) -> list[Event]:
         """The events of one sentence."""
-        if not self.may_have_event(sentence):
+        if not self.may_have_event(sentence) or self.discards.discards_sentence(sentence.text):
             return []
         triggers = self._find_triggers(sentence)
         if not triggers:
@@ -286,6 +305,8 @@ class EventCoder:
 
     def _noun_trigger(self, token: Token, lemma: str) -> Trigger | None:
         lexicon = self.lexicon
+        if _modifies_noun(token):
+            return None  # "assistance to the war against Iraq": a reference, not a report
         previous = token.doc[token.i - 1] if token.i > 0 else None
         if previous is not None and previous.dep_ in ("compound", "amod"):
             phrase = f"{previous.lemma_.lower()} {lemma}"
@@ -539,6 +560,8 @@ class EventCoder:
         settled = root in ("01", "02", "03", "10", "12", "13")
         if in_condition or irrealis:
             return negated, True, code, "hypothetical: inside a condition or a wish"
+        if _purpose(clause, lexicon.purpose_markers):
+            return negated, True, code, "hypothetical: a purpose, not a fact"
         if negated:
             if (future or would) and not settled and not lexicon.is_hostile(code):
                 frame = lexicon.frames.get("reject")
@@ -588,9 +611,20 @@ class EventCoder:
         if not target and code[:3] in VISIT_CODES and place is not None:
             target = [place]
             notes.append("target: the country of the place visited")
-        if source and target and {m.start for m in source} == {m.start for m in target}:
-            target = []
+        source_codes = {m.code for m in source}
+        target = [m for m in target if m.code not in source_codes]
+        if len(source) > 1 and not target and self._reciprocal(trigger, code):
+            target = list(source)  # "Gondor and Osgiliath postponed their meeting": each other
+            notes.append("reciprocal: the compound's members act on each other")
         return _refs(source), _refs(target), place, "; ".join(notes)
+
+    def _reciprocal(self, trigger: Trigger, code: str) -> bool:
+        """Does a compound subject act on itself ("their meeting", "each other", "ties")?"""
+        phrase = trigger.complement or trigger.token
+        words = {t.lower_ for t in phrase.subtree} | {t.lower_ for t in trigger.token.subtree}
+        if words & RECIPROCAL_WORDS or {"each", "other"} <= words or {"one", "another"} <= words:
+            return True
+        return code[:2] in BILATERAL_ROOTS
 
     def _frame_arguments(
         self,
@@ -634,7 +668,8 @@ class EventCoder:
                 source = actors
             elif not target:
                 target = actors
-        for prep, obj in prep_objects(noun, NOUN_TARGET_PREPS):
+        preps = CONSULT_NOUN_PREPS if code[:2] == "04" else NOUN_TARGET_PREPS
+        for prep, obj in prep_objects(noun, preps):
             if target:
                 break
             target = nominal_actors(obj, index, places_too=code[:3] in VISIT_CODES)
@@ -658,7 +693,7 @@ class EventCoder:
             if actors or not is_pronoun(subject):
                 return actors
             return self._antecedent(verb, index, depth)
-        if verb.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp") or (
+        if verb.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "acomp", "oprd") or (
             verb.dep_ == "ccomp" and subject is None
         ):
             head = verb.head
@@ -785,6 +820,16 @@ GOODS_WORDS = frozenset(
 )
 
 
+def _modifies_noun(token: Token) -> bool:
+    """Is this noun inside another noun's phrase (compound, possessor, "of/against" phrase)?"""
+    if token.dep_ in ("compound", "poss", "nmod", "amod"):
+        return True
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        governor = token.head.head
+        return governor.pos_ in ("NOUN", "PROPN") and governor.dep_ not in ("ROOT",)
+    return False
+
+
 def _is_goods(token: Token) -> bool:
     """Goods, money or arms: "$50,000 worth of goods", "arms", "700 kg of medicine"."""
     return (
@@ -895,6 +940,13 @@ def _irrealis(verb: Token, lexicon: TriggerLexicon) -> bool:
         if _auxiliaries(token) & (lexicon.hedge_auxiliaries | lexicon.conditional_auxiliaries):
             return True
     return False
+
+
+def _purpose(verb: Token, markers: frozenset[str]) -> bool:
+    """An infinitive of purpose: "opened fire to disperse the crowd", "in order to"."""
+    if verb.dep_ != "advcl":
+        return False
+    return any(c.dep_ in ("aux", "mark") and c.lower_ in markers for c in verb.children)
 
 
 def _reported(verb: Token, speech: frozenset[str]) -> bool:

@@ -71,6 +71,7 @@ class TriggerLexicon:
     negations: frozenset[str]
     irrealis_verbs: frozenset[str]
     irrealis_nouns: frozenset[str]
+    purpose_markers: frozenset[str]
     speech_verbs: frozenset[str]
     object_control: frozenset[str]
     irregular_forms: dict[str, str]
@@ -205,6 +206,7 @@ def parse_lexicon(
         negations=_set(data, "negations"),
         irrealis_verbs=_set(data, "irrealis_verbs"),
         irrealis_nouns=_set(data, "irrealis_nouns"),
+        purpose_markers=_set(data, "purpose_markers"),
         speech_verbs=_set(data, "speech_verbs"),
         object_control=_set(data, "object_control"),
         irregular_forms=forms,

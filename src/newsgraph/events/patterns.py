@@ -12,10 +12,31 @@ if TYPE_CHECKING:
 
 # How far before the verb a pattern's leading words may stand (PETRARCH reads the verb phrase).
 BEFORE_WINDOW = 5
+PREPOSITION_DEPS = frozenset({"prep", "agent", "dative", "prt", "pcomp"})
+# Clauses inside the verb's subtree that are not part of its verb phrase.
+OUTSIDE_PHRASE = frozenset(
+    {
+        "ccomp",
+        "advcl",
+        "conj",
+        "parataxis",
+        "relcl",
+        "acl",
+        "cc",
+        "mark",
+        "punct",
+        "nsubj",
+        "nsubjpass",
+        "csubj",
+    }
+)
 
 
 def token_matches(word: str, token: Token) -> bool:
     """A dictionary word matches a token by form or lemma; a trailing '_' forbids plural forms."""
+    if word.startswith("("):
+        # A preposition: the word as a preposition (or particle), not "to" of an infinitive.
+        return token.lower_ == word[1:] and token.dep_ in PREPOSITION_DEPS
     exact = word.endswith("_")
     word = word.rstrip("_")
     lower = token.lower_
@@ -65,8 +86,19 @@ def _match_sequence(
 
 
 def right_context(verb: Token, sentence: Span) -> list[Token]:
-    """The words a pattern may read after the verb: its own subtree, to the right."""
-    return [t for t in verb.subtree if t.i > verb.i and not t.is_punct and t.i < sentence.end]
+    """The words a pattern may read after the verb: its verb phrase (no nested clauses)."""
+    out: list[Token] = []
+
+    def walk(token: Token) -> None:
+        for c in token.children:
+            if c.dep_ in OUTSIDE_PHRASE:
+                continue
+            if c.i > verb.i and c.i < sentence.end:
+                out.append(c)
+            walk(c)
+
+    walk(verb)
+    return sorted(out, key=lambda t: t.i)
 
 
 def left_context(verb: Token, sentence: Span) -> list[Token]:

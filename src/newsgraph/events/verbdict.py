@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 NULL_CODE = "---"
 MARKERS = frozenset({"$", "+", "^", "%"})
 _CODE = re.compile(r"\[([^\]]*)\]")
-_HEADER = re.compile(r"^-{3}\s*(.+?)\s*(\[[^\]]*\])?\s*-{3}\s*$")
+_HEADER = re.compile(r"^-{3}\s*([^\[]+?)\s*(\[[^\]]*\])?[\s-]*-{3}\s*$")
 _FORMS = re.compile(r"\{([^}]*)\}")
 _Code = tuple[str, str | None]
 
@@ -160,9 +160,13 @@ def _word(raw: str) -> str:
 
 
 def _pattern_words(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """Split a pattern into the words before and after '*'; None when it has no verb slot."""
-    cleaned = raw.replace("(", " ").replace(")", " ").replace("{", " ").replace("}", " ")
-    tokens = cleaned.split()
+    """Split a pattern into the words before and after '*'; None when it has no verb slot.
+
+    The first word of a parenthesised phrase is a preposition and keeps a '(' mark: "(TO X)"
+    asks for the preposition "to", not the infinitive marker.
+    """
+    cleaned = re.sub(r"\(\s*", " (", raw).replace(")", " ").replace("{", " ").replace("}", " ")
+    tokens = [t for t in cleaned.split() if t != "("]
     if "*" not in tokens:
         return None
     star = tokens.index("*")
