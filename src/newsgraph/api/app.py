@@ -1,0 +1,68 @@
+"""The FastAPI app: REST endpoints under /api, server-rendered pages, vendored static files."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from newsgraph.api import pages, rest
+from newsgraph.api.access import StoreAccess, StoreUnavailable
+from newsgraph.api.config import ServerConfig
+from newsgraph.api.limits import BodyLimit, QueryTimeout
+from newsgraph.errors import NewsgraphError, NotFoundError
+
+log = logging.getLogger(__name__)
+
+HERE = Path(__file__).resolve().parent
+
+
+def create_app(config: ServerConfig) -> FastAPI:
+    """The web app over one store; the store file is created empty when missing."""
+    app = FastAPI(
+        title="newsgraph",
+        summary="Who did what to whom, where, when and why — every fact tied to its sentence.",
+        version="0.1.0",
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    access = StoreAccess(config.db, wait_seconds=config.read_wait_seconds)
+    access.ensure_exists()
+    app.state.config = config
+    app.state.access = access
+    app.state.templates = Jinja2Templates(directory=HERE / "templates")
+    app.add_middleware(BodyLimit, max_bytes=config.max_upload_bytes, prefixes=("/api/ingest",))
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.include_router(rest.router)
+    app.include_router(pages.router)
+    _handle_errors(app)
+    return app
+
+
+def _handle_errors(app: FastAPI) -> None:
+    def reply(request: Request, status: int, message: str, headers: dict[str, str]) -> Response:
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"detail": message}, status, headers=headers)
+        return pages.error_page(request, status, message, headers)
+
+    @app.exception_handler(StoreUnavailable)
+    async def unavailable(request: Request, err: StoreUnavailable) -> Response:
+        return reply(request, 503, str(err), {"Retry-After": str(err.retry_after)})
+
+    @app.exception_handler(QueryTimeout)
+    async def timeout(request: Request, err: QueryTimeout) -> Response:
+        return reply(request, 504, str(err), {})
+
+    @app.exception_handler(NotFoundError)
+    async def not_found(request: Request, err: NotFoundError) -> Response:
+        return reply(request, 404, str(err), {})
+
+    @app.exception_handler(NewsgraphError)
+    async def library_error(request: Request, err: NewsgraphError) -> Response:
+        log.warning("%s %s: %s", request.method, request.url.path, err)
+        return reply(request, 400, str(err), {})

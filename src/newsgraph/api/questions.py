@@ -1,0 +1,130 @@
+"""The API's view of `newsgraph.query`: answers, search hits, relations, timelines and the graph
+as plain dicts in the shapes of the response models. The logic stays in `newsgraph.query`."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from statistics import fmean
+from typing import Any
+
+from newsgraph.api import reads
+from newsgraph.errors import NotFoundError
+from newsgraph.query.actors import ActorKey, actor_key, default_linker, resolve_actor
+from newsgraph.query.ask import ask as answer_question
+from newsgraph.query.facts import EventFact, Party
+from newsgraph.query.relations import CONFLICT, COOPERATION, timeline
+from newsgraph.query.relations import relations as between
+from newsgraph.query.search import search as search_articles
+from newsgraph.store import Store
+
+Row = dict[str, Any]
+
+
+def ask(store: Store, question: str) -> Row:
+    """The answers with their quoted evidence; `found` is False when only the closest is shown."""
+    answer = answer_question(store, question)
+    return {**answer.to_json(), "found": answer.found, "note": answer.note}
+
+
+def search(store: Store, query: str, limit: int) -> list[Row]:
+    return [
+        {
+            "article_id": h.article_id,
+            "title": h.title,
+            "published": h.published,
+            "url": h.url,
+            "score": round(h.score, 4),
+            "snippet": h.snippet,
+            "sentence": h.sentence,
+        }
+        for h in search_articles(store, query, limit)
+    ]
+
+
+def resolve(store: Store, text: str) -> ActorKey:
+    """The actor a user typed ("Russia", "RUS", "Putin"), or NotFoundError."""
+    key = resolve_actor(store, text, default_linker())
+    if key is None:
+        raise NotFoundError(f"no actor known as {text!r}")
+    return key
+
+
+def relations(store: Store, a: str, b: str, since: date | None, until: date | None) -> Row:
+    """The events between two actors, oldest first, with a monthly cooperation/conflict summary."""
+    found = between(store, resolve(store, a), resolve(store, b), since, until)
+    full = {e["id"]: e for e in reads.events_by_ids(store, [e.id for e in found.events])}
+    return {
+        "a": _key(found.a),
+        "b": _key(found.b),
+        "summary": found.summary(),
+        "mean_goldstein": round(found.goldstein, 2) if found.events else None,
+        "months": [
+            {
+                "month": m.month,
+                "events": m.events,
+                "cooperation": m.cooperation,
+                "conflict": m.conflict,
+                "goldstein": m.goldstein,
+                "tone": m.tone,
+            }
+            for m in found.months
+        ],
+        "events": [full[e.id] for e in found.events if e.id in full],
+    }
+
+
+def actor_detail(store: Store, actor_id: str) -> Row | None:
+    """An actor's record with its timeline and counterparts, or None when unknown."""
+    found = reads.actor(store, actor_id)
+    if found is None:
+        return None
+    events, others = actor_activity(store, found)
+    return {**found, "events": events, "counterparts": others}
+
+
+def actor_activity(store: Store, actor: Row) -> tuple[list[Row], list[Row]]:
+    """An actor's timeline (its events, oldest first) and its counterparts, busiest first.
+
+    A person is followed by identity; a country, organisation or group by its code, so a
+    country's page also shows what its leaders did in its name.
+    """
+    record = store.actor(actor["id"])
+    if record is None:
+        return [], []
+    key = actor_key(record)
+    facts = timeline(store, key, exact=key.is_person)
+    full = {e["id"]: e for e in reads.events_by_ids(store, [e.id for e in facts])}
+    return [full[e.id] for e in facts if e.id in full], counterparts(key, facts)
+
+
+def counterparts(key: ActorKey, facts: list[EventFact]) -> list[Row]:
+    """Per actor on the other side of `key`'s events: counts by quad class and mean Goldstein."""
+    groups: dict[str, list[tuple[Party, EventFact]]] = defaultdict(list)
+    for event in facts:
+        own_source = any(key.matches(p.code, p.actor_id, key.is_person) for p in event.source)
+        others = event.target if own_source else event.source
+        for party in others:
+            if key.matches(party.code, party.actor_id, key.is_person):
+                continue
+            groups[party.actor_id or party.code or party.text].append((party, event))
+    rows = []
+    for pairs in groups.values():
+        events = {e.id: e for _, e in pairs}.values()
+        party = pairs[0][0]
+        rows.append(
+            {
+                "code": party.code or "?",
+                "name": party.label,
+                "actor_id": party.actor_id,
+                "events": len(events),
+                "cooperation": sum(e.quad_class in COOPERATION for e in events),
+                "conflict": sum(e.quad_class in CONFLICT for e in events),
+                "mean_goldstein": round(fmean(e.goldstein for e in events), 2),
+            }
+        )
+    return sorted(rows, key=lambda r: (-r["events"], r["name"]))[:30]
+
+
+def _key(key: ActorKey) -> Row:
+    return {"name": key.name, "code": key.code, "actor_id": key.actor_id, "kind": key.kind}
