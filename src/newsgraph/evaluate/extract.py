@@ -124,9 +124,15 @@ def format_report(score: ExtractionScore, worst: int = 10) -> str:
         for page in score.worst(worst):
             lines.append(
                 f"  {page.f1:.3f}  P {page.precision:.3f}  R {page.recall:.3f}  "
-                f"{page.gold_tokens}/{page.extracted_tokens}  {page.id[:12]}  {page.url}"
+                f"{page.gold_tokens}/{page.extracted_tokens}  {page.id[:10]}  {_short(page.url)}"
             )
     return "\n".join(lines)
+
+
+def _short(url: str, width: int = 50) -> str:
+    """A URL without its scheme, cut to fit a report line."""
+    bare = url.split("://", 1)[-1]
+    return bare if len(bare) <= width else bare[: width - 1] + "…"
 
 
 def trafilatura_defaults(html: bytes, url: str | None) -> str | None:
