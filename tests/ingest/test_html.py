@@ -74,9 +74,15 @@ def test_truncated_download_still_yields_its_text() -> None:
     assert "\ufffd" not in page.text
 
 
+def test_text_nested_deeper_than_libxml2_default_limit_is_found() -> None:
+    paragraph = "<p>The minister said the talks would continue next week in the capital.</p>"
+    deep = "<html><body>" + "<div>" * 400 + paragraph * 4 + "</div>" * 400 + "</body></html>"
+    assert extract(deep).text.startswith("The minister said the talks would continue")
+
+
 def test_malformed_html_raises_nothing() -> None:
     paragraph = "<p>The minister said the talks would continue next week in the capital.</p>"
-    deep = "<html><body>" + "<div>" * 5000 + paragraph * 5 + "</div>" * 5000 + "</body></html>"
+    deep = "<html><body>" + "<div>" * 1500 + paragraph * 5 + "</div>" * 1500 + "</body></html>"
     unclosed = "<html><body><table><tr><td><p>" + paragraph * 5 + "<b><i><span"
     for html in (deep, unclosed, "<html><<<>>></html>", "<?xml version='1.0'?><html/>"):
         result = extract_html(html)

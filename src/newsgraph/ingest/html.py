@@ -89,6 +89,11 @@ def extract_html(html: str | bytes, url: str | None = None) -> ExtractedPage | N
         log.debug("precision pass found no text in %s; trying recall", url or "page")
         document = _extract(tree, url, favor_precision=False)
     if document is None or not document.text:
+        # libxml2 stops at 256 levels of nesting unless told otherwise, losing the rest of a
+        # page whose unclosed tags nest deeper; only then is the page parsed again without limit.
+        deep_tree = _parse_without_depth_limit(text)
+        document = _extract(deep_tree, url, favor_precision=True) if deep_tree is not None else None
+    if document is None or not document.text:
         log.info("no extractable main text in %s", url or "page")
         return None
     paragraphs = [" ".join(line.split()) for line in document.text.splitlines()]
@@ -250,6 +255,19 @@ def _parse(text: str) -> HtmlElement | None:
         return load_html(text)
     except (etree.LxmlError, ValueError) as err:
         log.info("HTML does not parse: %s", err)
+        return None
+
+
+def _parse_without_depth_limit(text: str) -> HtmlElement | None:
+    from lxml import etree, html
+
+    parser = html.HTMLParser(
+        huge_tree=True, remove_comments=True, remove_pis=True, collect_ids=False
+    )
+    try:
+        return html.document_fromstring(text, parser=parser)
+    except (etree.LxmlError, ValueError) as err:
+        log.info("HTML does not parse without depth limit: %s", err)
         return None
 
 
