@@ -152,6 +152,7 @@ def test_broken_json_feed_raises_feed_error(data: bytes) -> None:
         (b'<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf">', True),
         ('<?xml version="1.0"?><rss>'.encode("utf-16"), True),
         (b'{"version": "https://jsonfeed.org/version/1.1", "title": "x", "items": []}', True),
+        (b'{"version": "https:\\/\\/jsonfeed.org\\/version\\/1.1", "items": []}', True),
         (b'{"id": 1, "text": "a JSON record, not a feed"}', False),
         (b"<!DOCTYPE html><html><head><script>var feed = '<feed>';</script>", False),
         (b"<feedback>not a feed</feedback>", False),

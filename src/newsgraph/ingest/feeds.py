@@ -26,7 +26,8 @@ _XML_FEED_ROOT = re.compile(
     rb"""<(?:[A-Za-z][\w.-]*:)?(?:rss|feed|RDF)\b""",
     re.DOTALL,
 )
-_JSON_FEED_VERSION = re.compile(rb""""version"\s*:\s*"https?://jsonfeed\.org/version/""")
+# JSON may escape the slashes of the version URL ("https:\/\/jsonfeed.org\/version\/1.1").
+_JSON_FEED_VERSION = re.compile(rb""""version"\s*:\s*"https?:(?:\\?/){2}jsonfeed\.org\\?/version""")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
