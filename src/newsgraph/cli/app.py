@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,6 +24,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 console = Console()
+# trafilatura logs ERROR for every page without article text; newsgraph reports those as quarantine rows.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 err_console = Console(stderr=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB store file.", envvar="NEWSGRAPH_DB")]
