@@ -228,6 +228,12 @@ def build_store(path: Path) -> Path:
 
 
 @pytest.fixture()
+def token() -> str:
+    """The write token the test servers are started with."""
+    return TOKEN
+
+
+@pytest.fixture()
 def sample_db(tmp_path: Path) -> Path:
     return build_store(tmp_path / "sample.duckdb")
 

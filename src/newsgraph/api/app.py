@@ -6,15 +6,18 @@ import logging
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsgraph.api import pages, rest
 from newsgraph.api.access import StoreAccess, StoreUnavailable
 from newsgraph.api.config import ServerConfig
 from newsgraph.api.limits import BodyLimit, QueryTimeout
 from newsgraph.errors import NewsgraphError, NotFoundError
+from newsgraph.query.search import SearchIndexError
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +53,12 @@ def _handle_errors(app: FastAPI) -> None:
             return JSONResponse({"detail": message}, status, headers=headers)
         return pages.error_page(request, status, message, headers)
 
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, err: StarletteHTTPException) -> Response:
+        if request.url.path.startswith("/api"):
+            return await http_exception_handler(request, err)
+        return pages.error_page(request, err.status_code, str(err.detail), dict(err.headers or {}))
+
     @app.exception_handler(StoreUnavailable)
     async def unavailable(request: Request, err: StoreUnavailable) -> Response:
         return reply(request, 503, str(err), {"Retry-After": str(err.retry_after)})
@@ -57,6 +66,10 @@ def _handle_errors(app: FastAPI) -> None:
     @app.exception_handler(QueryTimeout)
     async def timeout(request: Request, err: QueryTimeout) -> Response:
         return reply(request, 504, str(err), {})
+
+    @app.exception_handler(SearchIndexError)
+    async def no_index(request: Request, err: SearchIndexError) -> Response:
+        return reply(request, 503, str(err), {"Retry-After": "30"})
 
     @app.exception_handler(NotFoundError)
     async def not_found(request: Request, err: NotFoundError) -> Response:

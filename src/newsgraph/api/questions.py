@@ -13,6 +13,7 @@ from newsgraph.errors import NotFoundError
 from newsgraph.query.actors import ActorKey, actor_key, default_linker, resolve_actor
 from newsgraph.query.ask import ask as answer_question
 from newsgraph.query.facts import EventFact, Party
+from newsgraph.query.graph import actor_graph
 from newsgraph.query.relations import CONFLICT, COOPERATION, timeline
 from newsgraph.query.relations import relations as between
 from newsgraph.query.search import search as search_articles
@@ -124,6 +125,34 @@ def counterparts(key: ActorKey, facts: list[EventFact]) -> list[Row]:
             }
         )
     return sorted(rows, key=lambda r: (-r["events"], r["name"]))[:30]
+
+
+def graph(store: Store, since: date | None, until: date | None, by_country: bool) -> Row:
+    """The actor graph over [since, until] as nodes and edges (edges carry mean Goldstein)."""
+    found = actor_graph(store, since, until, by_country)
+    events: dict[str, int] = defaultdict(int)
+    edges = []
+    for source, target, data in found.edges(data=True):
+        events[source] += data["events"]
+        events[target] += data["events"]
+        edges.append(
+            {
+                "source": source,
+                "target": target,
+                **{k: data[k] for k in ("events", "cooperation", "conflict", "goldstein")},
+            }
+        )
+    nodes = [
+        {
+            "id": key,
+            "label": data["name"] or data["code"] or key,
+            "code": data["code"] or None,
+            "actor_id": None if by_country or key.startswith("code:") else key,
+            "events": events[key],
+        }
+        for key, data in found.nodes(data=True)
+    ]
+    return {"since": since, "until": until, "nodes": nodes, "edges": edges}
 
 
 def _key(key: ActorKey) -> Row:

@@ -159,6 +159,19 @@ def relations(
     return run_limited(access, lambda s: questions.relations(s, a, b, since, until), seconds)
 
 
+@router.get("/graph", response_model=schemas.GraphOut, responses=ERRORS)
+def graph(
+    request: Request,
+    access: Access,
+    since: date | None = None,
+    until: date | None = None,
+    by_country: Annotated[bool, Query(description="One node per country code.")] = False,
+) -> dict[str, object]:
+    """The actor graph: who acted on whom in [since, until], edges weighted by event count."""
+    seconds = config_of(request).query_seconds
+    return run_limited(access, lambda s: questions.graph(s, since, until, by_country), seconds)
+
+
 @router.post(
     "/ingest",
     response_model=schemas.IngestOut,

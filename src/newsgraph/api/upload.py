@@ -20,6 +20,7 @@ from newsgraph.api.access import StoreAccess
 from newsgraph.config import Settings
 from newsgraph.run.local import ingest
 from newsgraph.run.summary import RunSummary
+from newsgraph.store import Store
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -46,8 +47,10 @@ def safe_name(name: str, taken: set[str]) -> str:
     """A plain file name for an upload: no folders, no odd characters, unique in its folder."""
     base = _UNSAFE.sub("_", Path(name.replace("\\", "/")).name).strip("._") or "upload.txt"
     base = base[-120:]
+    if base.lower().endswith(".meta.json"):  # would be read as another upload's sidecar
+        base = base[: -len(".meta.json")] + "_meta.json"
     candidate, n = base, 1
-    while candidate.lower() in taken or candidate.endswith(".meta.json"):
+    while candidate.lower() in taken:
         n += 1
         candidate = f"{n}-{base}"
     taken.add(candidate.lower())
@@ -71,8 +74,10 @@ def ingest_uploads(
     return summary
 
 
-def refresh_derived(store: object) -> None:
-    """Rebuild what is computed over the whole store after new articles arrive (search index)."""
+def refresh_derived(store: Store) -> None:
+    """Recompute what spans the whole store after new articles: search index and stories."""
     from newsgraph.query.search import rebuild_search_index
+    from newsgraph.query.stories import assign_stories
 
-    rebuild_search_index(store)  # type: ignore[arg-type]
+    rebuild_search_index(store)
+    assign_stories(store)

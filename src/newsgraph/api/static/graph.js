@@ -15,7 +15,9 @@
 
   function elements(data) {
     var nodes = data.nodes.map(function (n) {
-      return { data: { id: n.id, label: n.label, actorId: n.actor_id, events: n.events } };
+      return {
+        data: { id: n.id, label: n.label, actorId: n.actor_id, code: n.code, events: n.events }
+      };
     });
     var edges = data.edges.map(function (e, i) {
       return {
@@ -52,8 +54,9 @@
       layout: { name: "cose", animate: false, padding: 30, nodeRepulsion: 9000, idealEdgeLength: 90 }
     });
     cy.on("tap", "node", function (evt) {
-      var id = evt.target.data("actorId");
-      if (id) window.location.href = "/actors/" + encodeURIComponent(id);
+      var node = evt.target.data();
+      if (node.actorId) window.location.href = "/actors/" + encodeURIComponent(node.actorId);
+      else if (node.code) window.location.href = "/actors?q=" + encodeURIComponent(node.code);
     });
     cy.on("tap", "edge", function (evt) {
       var d = evt.target.data();
@@ -77,6 +80,7 @@
     var since = form.elements.since.value, until = form.elements.until.value;
     if (since) params.set("since", since);
     if (until) params.set("until", until);
+    if (form.elements.by_country.checked) params.set("by_country", "true");
     status.textContent = "Loading…";
     fetch("/api/graph?" + params.toString())
       .then(function (r) {
@@ -97,5 +101,6 @@
   });
   form.elements.since.addEventListener("change", load);
   form.elements.until.addEventListener("change", load);
+  form.elements.by_country.addEventListener("change", load);
   load();
 })();
