@@ -59,4 +59,13 @@ def tokenize(text: str, offset: int = 0) -> list[Word]:
 
 def norms(text: str) -> tuple[str, ...]:
     """The normalised words of a string, e.g. a dictionary phrase or a name."""
-    return tuple(normalise(m.group()) for m in _WORD.finditer(text))
+    lowered = text.lower()
+    found = _WORD.findall(lowered)
+    if lowered.isascii():  # the common case, without per-word accent folding
+        return tuple(w.replace(".", "") for w in found)
+    return tuple(normalise(w) for w in found)
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A set of words written as one space-separated string (for lexicons in code)."""
+    return frozenset(text.split())
