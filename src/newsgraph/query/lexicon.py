@@ -1,0 +1,123 @@
+"""Words that shape a question: its frame, the class of answer it wants, and event-type hints.
+
+Hand-written English function words and CAMEO root hints (codes from the CAMEO codebook's root
+names), MIT. Words are compared by their Porter stem, as the search index stems them.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word set written as one space-separated string (easier to read and edit than a list)."""
+    return frozenset(text.split())
+
+
+# Function words and question framing that carry no content to search for.
+STOPWORDS = _words(
+    """a an the of in on at to from by for with about into over after before during between
+    and or but nor not no so than then as if that this these those there here it its it's
+    is are was were be been being am do does did doing done have has had having will would
+    shall should can could may might must i me my we our you your he him his she her they
+    them their what which who whom whose where when why how whether some any all each every
+    more most less least very much many also just only still even ever now today
+    happen happened happens happening occur occurred occurs go goes went going"""
+)
+
+# "What prompted X?", "What led to X?", "the reasons for X": the question asks for causes.
+CAUSE_FRAMES = (
+    "why",
+    "what prompted",
+    "what caused",
+    "what led to",
+    "what lies behind",
+    "what explains",
+    "what motivated",
+    "what drove",
+    "what made",
+    "what compelled",
+    "what pushed",
+    "reason for",
+    "reasons for",
+    "reason behind",
+    "reasons behind",
+    "motive for",
+    "motives for",
+    "motives behind",
+    "purpose of",
+)
+CAUSE_WORDS = _words(
+    "prompted caused led lies behind explains motivated drove made compelled pushed reason"
+    " reasons motive motives purpose"
+)
+
+# Questions about the state of a relation between two actors.
+RELATION_WORDS = _words("relations relation relationship relationships ties between getting along")
+
+# The noun after "which"/"what" naming the class of actor the answer must belong to.
+ANSWER_CLASSES: dict[str, frozenset[str]] = {
+    "country": _words("country countries nation nations state states"),
+    "person": _words(
+        "person people persons leader leaders official officials politician politicians"
+        " minister ministers president presidents"
+    ),
+    "organisation": _words(
+        "organisation organisations organization organizations institution institutions"
+        " group groups body bodies company companies alliance alliances"
+    ),
+    "place": _words("place places city cities town towns region regions area areas"),
+}
+
+# Actor kinds (model.ActorKind) that satisfy each answer class.
+CLASS_KINDS: dict[str, frozenset[str]] = {
+    "country": frozenset({"country"}),
+    "person": frozenset({"person"}),
+    "organisation": frozenset({"igo", "org", "group", "bloc"}),
+}
+
+# Question words hinting at an event type, as CAMEO roots or codes: a soft ranking signal beside
+# the trigger word itself ("visit" finds 042/043 events even when their trigger was "fly").
+EVENT_HINTS: dict[str, tuple[str, ...]] = {
+    "visit": ("042", "043"),
+    "trip": ("042",),
+    "travel": ("042",),
+    "fly": ("042",),
+    "arrive": ("042", "043"),
+    "land": ("042", "043"),
+    "host": ("043",),
+    "welcome": ("043", "051"),
+    "receive": ("043",),
+    "greet": ("043",),
+    "meet": ("036", "04"),
+    "talk": ("04",),
+    "negotiate": ("046",),
+    "consult": ("04",),
+    "agree": ("03", "057"),
+    "sign": ("057",),
+    "peace": ("03", "057"),
+    "cooperate": ("03", "06"),
+    "aid": ("07",),
+    "help": ("07",),
+    "praise": ("051",),
+    "support": ("05",),
+    "demand": ("10",),
+    "criticise": ("11",),
+    "criticize": ("11",),
+    "accuse": ("112",),
+    "condemn": ("11",),
+    "oppose": ("11", "12"),
+    "reject": ("12",),
+    "threaten": ("13",),
+    "threat": ("13",),
+    "warn": ("13",),
+    "protest": ("14",),
+    "sanction": ("163",),
+    "expel": ("164", "174"),
+    "arrest": ("173",),
+    "attack": ("18", "19"),
+    "fight": ("19",),
+    "offensive": ("19",),
+    "invade": ("19",),
+    "occupy": ("192",),
+    "bomb": ("195",),
+    "kill": ("18", "19", "20"),
+}

@@ -1,0 +1,195 @@
+"""Reading a question: what it asks for, the actors and places it names, its content words, time."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from newsgraph.query.actors import ActorFinder, ActorKey, Named, find_named
+from newsgraph.query.lexicon import (
+    ANSWER_CLASSES,
+    CAUSE_FRAMES,
+    CAUSE_WORDS,
+    EVENT_HINTS,
+    RELATION_WORDS,
+    STOPWORDS,
+    _words,
+)
+from newsgraph.query.search import stems, words_of
+from newsgraph.store import Store
+
+QuestionKind = Literal["why", "who", "where", "when", "which", "relations", "what"]
+
+_WH = {"who": "who", "whom": "who", "whose": "who", "where": "where", "when": "when", "why": "why"}
+_AUX = frozenset(
+    ["did", "does", "do", "will", "would", "has", "have", "had", "can", "could", "should"]
+)
+_PASSIVE_AUX = _words("did does do will would has have had can could should")
+_PLACE_PREPOSITIONS = _words("in at near inside outside around")
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_YEAR = re.compile(
+    r"\b(?:(since|after|from|before|until|till|by|in|during)\s+)?"
+    r"(?:([A-Za-z]+)\s+)?((?:19|20)\d\d)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A question as read: its kind, what it names, its content words and their stems."""
+
+    text: str
+    kind: QuestionKind
+    named: tuple[Named, ...]
+    terms: tuple[str, ...]  # content words as written
+    stems: tuple[str, ...]  # their Porter stems, aligned with `terms`
+    hints: tuple[str, ...]  # CAMEO codes/roots the content words suggest
+    answer_class: str | None = None  # which-questions: country, person, organisation, place
+    focus_is_subject: bool = False  # "Who did X meet?": X acts, the answer is the other side
+    since: date | None = None
+    until: date | None = None
+
+    @property
+    def actors(self) -> tuple[ActorKey, ...]:
+        return tuple(n.actor for n in self.named if n.actor is not None)
+
+    @property
+    def focus(self) -> Named | None:
+        """The first actor named outside a place phrase: Putin in "Who welcomed Putin in Baku?"."""
+        for n in self.named:
+            if n.actor is not None and not self.is_place(n):
+                return n
+        return next((n for n in self.named if n.actor is not None), None)
+
+    def is_place(self, named: Named) -> bool:
+        """Named after "in", "at", "near": a place constraint rather than a participant."""
+        before = self.text[: named.start].split()
+        return bool(before) and before[-1].lower() in _PLACE_PREPOSITIONS
+
+
+def read_question(store: Store, text: str, linker: ActorFinder | None = None) -> Question:
+    """Read a question with the same actor resolution as articles, plus the store's own actors."""
+    named = tuple(find_named(store, text, linker))
+    lowered = " ".join(words_of(text.lower()))
+    kind = _kind(lowered, named)
+    answer_class = _answer_class(lowered) if kind == "which" else None
+    class_nouns = ANSWER_CLASSES.get(answer_class or "", frozenset())
+    covered = [(n.start, n.end) for n in named]
+    terms: list[str] = []
+    for match in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", text):
+        word = re.sub(r"['’]s$", "", match.group())
+        low = word.lower()
+        if any(s <= match.start() < e for s, e in covered) or low in STOPWORDS:
+            continue
+        if kind == "why" and low in CAUSE_WORDS:
+            continue
+        if kind == "relations" and low in RELATION_WORDS:
+            continue
+        if low in class_nouns:
+            continue
+        if re.fullmatch(r"\d+", low) or low in _MONTHS:
+            continue
+        terms.append(word)
+    hint_words = sorted(EVENT_HINTS)
+    stemmed = stems(store, [t.lower() for t in terms] + hint_words)
+    term_stems = tuple(stemmed[: len(terms)])
+    hint_by_stem = dict(
+        zip(stemmed[len(terms) :], (EVENT_HINTS[w] for w in hint_words), strict=True)
+    )
+    hints = tuple(dict.fromkeys(c for s in term_stems for c in hint_by_stem.get(s, ())))
+    since, until = _time_range(text)
+    return Question(
+        text=text,
+        kind=kind,
+        named=named,
+        terms=tuple(terms),
+        stems=term_stems,
+        hints=hints,
+        answer_class=answer_class,
+        focus_is_subject=_focus_is_subject(text, named),
+        since=since,
+        until=until,
+    )
+
+
+def _kind(lowered: str, named: tuple[Named, ...]) -> QuestionKind:
+    padded = f" {lowered} "
+    if any(f" {frame} " in padded for frame in CAUSE_FRAMES):
+        return "why"
+    words = lowered.split()
+    actors = [n for n in named if n.actor is not None]
+    if len(actors) >= 2 and (RELATION_WORDS & set(words) or " happened between " in padded):
+        return "relations"
+    for word in words:
+        if word in _WH:
+            return _WH[word]  # type: ignore[return-value]
+        if word in ("which", "what") and _answer_class(lowered):
+            return "which"
+    if re.search(r"\bwhat (date|day|year|month|time)\b", lowered):
+        return "when"
+    return "what"
+
+
+def _answer_class(lowered: str) -> str | None:
+    """The class noun right after "which"/"what" (a few modifiers allowed between)."""
+    match = re.search(r"\b(?:which|what)\s+((?:\w+\s+){0,2}?\w+)\b", lowered)
+    if not match:
+        return None
+    for word in match.group(1).split():
+        for name, nouns in ANSWER_CLASSES.items():
+            if word in nouns:
+                return name
+    return None
+
+
+def _focus_is_subject(text: str, named: tuple[Named, ...]) -> bool:
+    """ "Who did Putin meet?" (Putin acts) versus "Who welcomed Putin?" (Putin is acted upon)."""
+    first = next((n for n in named if n.actor is not None), None)
+    if first is None:
+        return False
+    before = [w.lower() for w in words_of(text[: first.start])]
+    after = [w.lower() for w in words_of(text[first.end :])]
+    if "by" in after[-2:] and _PASSIVE_AUX & set(before):
+        return False  # "Who was Putin welcomed by?"
+    return bool(_AUX & set(before[1:]) or (before and before[0] in _AUX))
+
+
+def _time_range(text: str) -> tuple[date | None, date | None]:
+    since: date | None = None
+    until: date | None = None
+    for match in _YEAR.finditer(text):
+        word, month_name, year_text = match.groups()
+        year = int(year_text)
+        month = _MONTHS.get((month_name or "").lower())
+        start = date(year, month or 1, 1)
+        end = date(year + (month == 12), (month % 12) + 1, 1) if month else date(year + 1, 1, 1)
+        end = date.fromordinal(end.toordinal() - 1)
+        word = (word or "in").lower()
+        if word in ("since", "after", "from"):
+            since = start
+        elif word in ("before", "until", "till", "by"):
+            until = end
+        else:
+            since, until = start, end
+    return since, until

@@ -1,0 +1,255 @@
+"""Full-text search over articles and sentences with DuckDB's FTS extension (BM25), offline.
+
+The extension comes from the PyPI wheel `duckdb-extension-fts` matching the pinned DuckDB: it is
+LOADed from the file inside that package, because `INSTALL fts` needs the internet. The index is
+built over current-only copies of articles and sentences (`search_articles`, `search_sentences`)
+and must be rebuilt after an ingest: `rebuild_search_index(store)` (needs a writable store).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import duckdb
+
+from newsgraph.errors import NewsgraphError
+from newsgraph.query.lexicon import STOPWORDS
+from newsgraph.store import Store
+
+log = logging.getLogger(__name__)
+
+IndexState = Literal["missing", "stale", "current"]
+SNIPPET_CHARS = 240
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+class SearchIndexError(NewsgraphError):
+    """The full-text index cannot be used: extension missing, or no index in a read-only store."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """An article matching a query, with its BM25 score and the best-matching sentence."""
+
+    article_id: str
+    title: str | None
+    published: date | None
+    url: str | None
+    score: float
+    snippet: str
+    sentence: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceHit:
+    """A sentence matching a query."""
+
+    article_id: str
+    sentence: int
+    text: str
+    score: float
+
+
+@cache
+def fts_extension_path() -> Path:
+    """The `fts.duckdb_extension` file shipped in the wheel for the installed DuckDB version."""
+    try:
+        root = Path(str(resources.files("duckdb_extension_fts")))
+    except ModuleNotFoundError as err:
+        raise SearchIndexError(
+            "full-text search needs the PyPI package duckdb-extension-fts matching duckdb "
+            f"{duckdb.__version__}"
+        ) from err
+    found = sorted(root.rglob("fts.duckdb_extension"))
+    matching = [p for p in found if f"v{duckdb.__version__}" in p.parts]
+    if not (matching or found):
+        raise SearchIndexError(f"no fts.duckdb_extension inside {root}")
+    return (matching or found)[0]
+
+
+def load_fts(con: Any) -> None:
+    """Load the FTS extension into a connection (cheap when already loaded)."""
+    path = str(fts_extension_path()).replace("'", "''")
+    con.execute(f"LOAD '{path}'")  # a file path of our own install, not user text
+
+
+def index_state(store: Store) -> IndexState:
+    """Whether the FTS index exists and covers exactly the current articles."""
+    tables = store.query(
+        "SELECT count(*) AS n FROM duckdb_tables() WHERE schema_name IN"
+        " ('fts_main_search_articles', 'fts_main_search_sentences')"
+    )
+    if tables[0]["n"] < 2:
+        return "missing"
+    differing = store.query("""
+        SELECT (SELECT count(*) FROM articles a WHERE a.is_current AND NOT EXISTS
+                  (SELECT 1 FROM search_articles s WHERE s.id = a.id AND s.version = a.version))
+             + (SELECT count(*) FROM search_articles s WHERE NOT EXISTS
+                  (SELECT 1 FROM articles a
+                   WHERE a.is_current AND a.id = s.id AND a.version = s.version)) AS n""")
+    return "stale" if differing[0]["n"] else "current"
+
+
+def rebuild_search_index(store: Store) -> int:
+    """(Re)build the BM25 index over the current articles and their sentences; returns articles."""
+    if store.read_only:
+        raise SearchIndexError(f"{store.path} is open read-only: the search index needs a writer")
+    load_fts(store.con)
+    with store.transaction():
+        store.con.execute("DELETE FROM search_articles")
+        store.con.execute("DELETE FROM search_sentences")
+        store.con.execute(
+            "INSERT INTO search_articles SELECT id, version, title, clean_text"
+            " FROM articles WHERE is_current"
+        )
+        store.con.execute(
+            "INSERT INTO search_sentences SELECT s.article_id || ':' || s.idx, s.article_id,"
+            " s.idx, s.text FROM sentences s JOIN search_articles a ON a.id = s.article_id"
+        )
+    store.con.execute(
+        "PRAGMA create_fts_index('search_articles', 'id', 'title', 'body', overwrite=1)"
+    )
+    store.con.execute("PRAGMA create_fts_index('search_sentences', 'key', 'text', overwrite=1)")
+    count = store.query("SELECT count(*) AS n FROM search_articles")[0]["n"]
+    log.info("search index rebuilt over %d articles", count)
+    return int(count)
+
+
+def stems(store: Store, words: list[str]) -> list[str]:
+    """Porter stems of words, as the FTS index computes them (lowercased)."""
+    if not words:
+        return []
+    load_fts(store.con)
+    rows = store.query("SELECT stem(lower(w), 'porter') AS s FROM unnest(?) AS t(w)", [words])
+    return [r["s"] for r in rows]
+
+
+def words_of(text: str) -> list[str]:
+    """The word tokens of a text (letters and digits; inner apostrophes kept)."""
+    return _WORD.findall(text)
+
+
+def search(store: Store, query: str, limit: int = 10) -> list[SearchHit]:
+    """Articles ranked by BM25 over title and text, each with its best-matching sentence."""
+    _require_index(store)
+    hits = store.query(
+        """
+        SELECT * FROM (
+            SELECT s.id, fts_main_search_articles.match_bm25(s.id, ?) AS score
+            FROM search_articles s)
+        WHERE score IS NOT NULL ORDER BY score DESC, id LIMIT ?""",
+        [query, limit],
+    )
+    if not hits:
+        return []
+    ids = [h["id"] for h in hits]
+    meta = {
+        r["id"]: r
+        for r in store.query(
+            "SELECT id, title, published, url, left(clean_text, ?) AS lead FROM articles"
+            " WHERE is_current AND id IN (SELECT unnest(?))",
+            [SNIPPET_CHARS, ids],
+        )
+    }
+    best = _best_sentences(store, query, ids)
+    results = []
+    for hit in hits:
+        row = meta[hit["id"]]
+        sentence = best.get(hit["id"])
+        snippet = sentence[1] if sentence else row["lead"] or ""
+        results.append(
+            SearchHit(
+                article_id=hit["id"],
+                title=row["title"],
+                published=row["published"],
+                url=row["url"],
+                score=float(hit["score"]),
+                snippet=shorten(snippet),
+                sentence=sentence[0] if sentence else None,
+            )
+        )
+    return results
+
+
+def search_sentences(
+    store: Store, query: str, limit: int = 20, article_ids: list[str] | None = None
+) -> list[SentenceHit]:
+    """Sentences ranked by BM25 (or, without an index, by the query stems they contain)."""
+    if index_state(store) == "missing":
+        return _scan_sentences(store, query, limit, article_ids)
+    load_fts(store.con)
+    rows = store.query(
+        """
+        SELECT * FROM (
+            SELECT article_id, idx, text,
+                   fts_main_search_sentences.match_bm25(key, ?) AS score
+            FROM search_sentences
+            WHERE ?::VARCHAR[] IS NULL OR article_id IN (SELECT unnest(?::VARCHAR[])))
+        WHERE score IS NOT NULL ORDER BY score DESC, article_id, idx LIMIT ?""",
+        [query, article_ids, article_ids, limit],
+    )
+    return [SentenceHit(r["article_id"], r["idx"], r["text"], float(r["score"])) for r in rows]
+
+
+def shorten(text: str, limit: int = SNIPPET_CHARS) -> str:
+    """A text cut at a word boundary with an ellipsis when longer than `limit`."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _require_index(store: Store) -> None:
+    state = index_state(store)
+    if state == "missing":
+        raise SearchIndexError(
+            f"{store.path} has no search index yet: it is built at the end of `newsgraph ingest`"
+        )
+    if state == "stale":
+        log.warning("the search index of %s predates the latest ingest", store.path)
+    load_fts(store.con)
+
+
+def _best_sentences(store: Store, query: str, ids: list[str]) -> dict[str, tuple[int, str]]:
+    rows = store.query(
+        """
+        SELECT article_id, arg_max(idx, score) AS idx, arg_max(text, score) AS text FROM (
+            SELECT article_id, idx, text,
+                   fts_main_search_sentences.match_bm25(key, ?) AS score
+            FROM search_sentences WHERE article_id IN (SELECT unnest(?)))
+        WHERE score IS NOT NULL GROUP BY article_id""",
+        [query, ids],
+    )
+    return {r["article_id"]: (r["idx"], r["text"]) for r in rows}
+
+
+def _scan_sentences(
+    store: Store, query: str, limit: int, article_ids: list[str] | None
+) -> list[SentenceHit]:
+    """Without an index: sentences holding word stems of the query, most distinct stems first."""
+    words = [w for w in words_of(query) if w.lower() not in STOPWORDS]
+    wanted = sorted({s for s in stems(store, words) if len(s) > 2})
+    if not wanted:
+        return []
+    pattern = r"\b(" + "|".join(re.escape(s) for s in wanted) + ")"
+    rows = store.query(
+        """
+        SELECT s.article_id, s.idx, s.text FROM sentences s
+        JOIN articles a ON a.id = s.article_id AND a.is_current
+        WHERE regexp_matches(lower(s.text), ?)
+          AND (?::VARCHAR[] IS NULL OR s.article_id IN (SELECT unnest(?::VARCHAR[])))""",
+        [pattern, article_ids, article_ids],
+    )
+    scored = []
+    for row in rows:
+        found = {s for s in wanted if re.search(r"\b" + re.escape(s), row["text"].lower())}
+        scored.append(SentenceHit(row["article_id"], row["idx"], row["text"], float(len(found))))
+    scored.sort(key=lambda h: (-h.score, h.article_id, h.sentence))
+    return scored[:limit]
