@@ -240,6 +240,6 @@ def sample_db(tmp_path: Path) -> Path:
 
 @pytest.fixture()
 def client(sample_db: Path) -> Iterator[TestClient]:
-    app = create_app(ServerConfig(db=sample_db, token=TOKEN, query_seconds=20.0))
+    app = create_app(ServerConfig(db=sample_db, token=TOKEN, warm_up=False))
     with TestClient(app) as test_client:
         yield test_client

@@ -25,7 +25,7 @@ store.close()
 
 
 def test_reads_get_a_clear_503_while_another_process_writes(sample_db: Path) -> None:
-    app = create_app(ServerConfig(db=sample_db, read_wait_seconds=0.3))
+    app = create_app(ServerConfig(db=sample_db, warm_up=False, read_wait_seconds=0.3))
     with TestClient(app) as client:
         with subprocess.Popen(
             [sys.executable, "-c", HOLD, str(sample_db), "3"], stdout=subprocess.PIPE, text=True
@@ -42,7 +42,7 @@ def test_reads_get_a_clear_503_while_another_process_writes(sample_db: Path) -> 
 
 
 def test_no_connection_stays_open_between_requests(sample_db: Path) -> None:
-    app = create_app(ServerConfig(db=sample_db))
+    app = create_app(ServerConfig(db=sample_db, warm_up=False))
     with TestClient(app) as client:
         assert client.get("/api/articles").status_code == 200
         # Another process can take the file for writing as soon as the request is done.
@@ -66,7 +66,7 @@ def test_reads_wait_for_an_in_server_writer_then_give_up(sample_db: Path) -> Non
 
 def test_a_missing_store_is_created_empty(tmp_path: Path) -> None:
     db = tmp_path / "new" / "fresh.duckdb"
-    with TestClient(create_app(ServerConfig(db=db))) as client:
+    with TestClient(create_app(ServerConfig(db=db, warm_up=False))) as client:
         assert client.get("/api/articles").json()["total"] == 0
         assert "The store is empty" in client.get("/").text
     assert db.exists()

@@ -51,7 +51,7 @@ def test_endpoints_answer_504_past_their_time_limit(
     from newsgraph.api import questions
 
     monkeypatch.setattr(questions, "search", lambda store, q, limit: store.query(SLOW_SQL))
-    app = create_app(ServerConfig(db=sample_db, query_seconds=0.5))
+    app = create_app(ServerConfig(db=sample_db, warm_up=False, query_seconds=0.5))
     with TestClient(app) as client:
         response = client.get("/api/search", params={"q": "anything"})
         assert response.status_code == 504 and "longer than" in response.json()["detail"]
@@ -61,7 +61,7 @@ def test_endpoints_answer_504_past_their_time_limit(
 
 @pytest.fixture()
 def small_upload_client(sample_db: Path, token: str) -> Iterator[TestClient]:
-    app = create_app(ServerConfig(db=sample_db, token=token, max_upload_bytes=1000))
+    app = create_app(ServerConfig(db=sample_db, warm_up=False, token=token, max_upload_bytes=1000))
     with TestClient(app) as client:
         yield client
 

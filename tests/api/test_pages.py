@@ -46,7 +46,7 @@ def test_pages_escape_stored_text(tmp_path: Path) -> None:
     db = tmp_path / "x.duckdb"
     with Store(db) as store:
         store.write_articles([(evil, Known("new"), "r", "c")], [])
-    with TestClient(create_app(ServerConfig(db=db))) as client:
+    with TestClient(create_app(ServerConfig(db=db, warm_up=False))) as client:
         for path in ("/", "/articles/evil"):
             page = client.get(path).text
             assert "<script>alert(1)</script>" not in page
@@ -88,7 +88,7 @@ def test_the_graph_api_draws_actors_and_filters_by_time(client: TestClient) -> N
 def test_search_page_and_api_rank_by_bm25(sample_db: Path) -> None:
     with Store(sample_db) as store:
         rebuild_search_index(store)
-    with TestClient(create_app(ServerConfig(db=sample_db))) as client:
+    with TestClient(create_app(ServerConfig(db=sample_db, warm_up=False))) as client:
         hits = client.get("/api/search", params={"q": "condemned allies"}).json()
         assert hits[0]["article_id"] == "protest"
         page = client.get("/search", params={"q": "condemned"}).text
@@ -104,3 +104,10 @@ def test_error_pages_are_html(client: TestClient) -> None:
     response = client.get("/articles/missing")
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("text/html") and "Not found" in response.text
+
+
+def test_the_ask_page_quotes_its_evidence(client: TestClient) -> None:
+    page = client.get("/ask", params={"q": "Why were the talks held?"}).text
+    quote = "Reportedly, the talks were meant to strengthen ties because trade has grown."
+    assert f"<blockquote>{quote}</blockquote>" in page
+    assert 'href="/articles/visit"' in page

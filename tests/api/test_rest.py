@@ -116,3 +116,35 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
     }
     assert wanted <= paths
     assert not any(p.startswith(("/articles", "/actors", "/graph")) for p in paths)
+
+
+def test_relations_between_two_actors_by_name(client: TestClient) -> None:
+    found = client.get("/api/relations", params={"a": "Armenia", "b": "Azerbaijan"}).json()
+    assert [e["id"] for e in found["events"]] == ["ev-condemn"]
+    assert found["a"]["code"].startswith("ARM") and found["mean_goldstein"] == -2.0
+    assert found["months"] == [
+        {
+            "month": "2024-08",
+            "events": 1,
+            "cooperation": 0,
+            "conflict": 1,
+            "goldstein": -2.0,
+            "tone": "conflict",
+        }
+    ]
+    unknown = client.get("/api/relations", params={"a": "Zzyzx Qqq", "b": "Azerbaijan"})
+    assert unknown.status_code == 404 and "Zzyzx" in unknown.json()["detail"]
+
+
+def test_ask_quotes_the_sentence_and_names_the_article(client: TestClient) -> None:
+    answer = client.get("/api/ask", params={"q": "Why were the talks held?"}).json()
+    assert answer["question"] == "Why were the talks held?" and answer["found"]
+    evidence = [e for a in answer["answers"] for e in a["evidence"]]
+    assert any(
+        e["article_id"] == "visit"
+        and "because trade has grown" in e["sentence"]
+        and e["title"] == "Putin arrives in Baku"
+        and e["published"] == "2024-08-18"
+        for e in evidence
+    )
+    assert client.get("/api/ask", params={"q": ""}).status_code == 422

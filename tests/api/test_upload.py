@@ -14,7 +14,7 @@ TEXT = b"Armenia and Azerbaijan held talks in Moscow on Friday.\n"
 
 
 def test_writes_are_refused_when_no_token_is_configured(sample_db: Path) -> None:
-    with TestClient(create_app(ServerConfig(db=sample_db, token=None))) as client:
+    with TestClient(create_app(ServerConfig(db=sample_db, warm_up=False, token=None))) as client:
         response = client.post(
             "/api/ingest",
             headers={"Authorization": "Bearer anything"},
@@ -61,7 +61,7 @@ def test_upload_names_stay_inside_the_folder_and_unique() -> None:
 
 @pytest.mark.slow
 def test_an_upload_is_ingested_through_the_server(sample_db: Path, token: str) -> None:
-    app = create_app(ServerConfig(db=sample_db, token=token))
+    app = create_app(ServerConfig(db=sample_db, warm_up=False, token=token))
     with TestClient(app) as client:
         response = client.post(
             "/api/ingest",

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -12,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from newsgraph.api import pages, rest
+from newsgraph.api import pages, questions, rest
 from newsgraph.api.access import StoreAccess, StoreUnavailable
 from newsgraph.api.config import ServerConfig
 from newsgraph.api.limits import BodyLimit, QueryTimeout
@@ -26,7 +29,17 @@ HERE = Path(__file__).resolve().parent
 
 def create_app(config: ServerConfig) -> FastAPI:
     """The web app over one store; the store file is created empty when missing."""
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        if config.warm_up:
+            threading.Thread(
+                target=questions.warm_up, name="newsgraph-warm-up", daemon=True
+            ).start()
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="newsgraph",
         summary="Who did what to whom, where, when and why — every fact tied to its sentence.",
         version="0.1.0",

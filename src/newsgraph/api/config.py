@@ -18,3 +18,4 @@ class ServerConfig:
     max_upload_bytes: int = 20 * 1024 * 1024
     query_seconds: float = 10.0  # ask, search, relations, graph
     read_wait_seconds: float = 3.0  # how long a read waits for an in-server ingest before a 503
+    warm_up: bool = True  # load the linker's dictionaries at start-up, in the background

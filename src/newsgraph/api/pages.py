@@ -114,6 +114,7 @@ def graph(request: Request) -> HTMLResponse:
 def ask(request: Request, q: Annotated[str | None, Query(max_length=500)] = None) -> HTMLResponse:
     answer = None
     if q and q.strip():
+        questions.warm_up()
         seconds = request.app.state.config.query_seconds
         answer = run_limited(_access(request), lambda s: questions.ask(s, q.strip()), seconds)
     return render(request, "ask.html", nav="ask", q=q or "", answer=answer)

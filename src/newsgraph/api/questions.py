@@ -3,6 +3,7 @@ as plain dicts in the shapes of the response models. The logic stays in `newsgra
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from datetime import date
 from statistics import fmean
@@ -20,6 +21,16 @@ from newsgraph.query.search import search as search_articles
 from newsgraph.store import Store
 
 Row = dict[str, Any]
+_loading = threading.Lock()
+
+
+def warm_up() -> None:
+    """Load the linker's dictionaries once per process (seconds), so no question is timed on it.
+
+    Callers arriving while another thread loads wait for it instead of loading a second copy.
+    """
+    with _loading:
+        default_linker().find("")
 
 
 def ask(store: Store, question: str) -> Row:

@@ -141,6 +141,7 @@ def search(
 @router.get("/ask", response_model=schemas.AskOut, responses=ERRORS)
 def ask(request: Request, access: Access, q: Question) -> dict[str, object]:
     """Answer a question (why, who, where, when, relations), each answer quoting its evidence."""
+    questions.warm_up()
     seconds = config_of(request).query_seconds
     return run_limited(access, lambda s: questions.ask(s, q), seconds)
 
@@ -155,6 +156,7 @@ def relations(
     until: date | None = None,
 ) -> dict[str, object]:
     """The events between two actors over time, with Goldstein scores and a monthly summary."""
+    questions.warm_up()
     seconds = config_of(request).query_seconds
     return run_limited(access, lambda s: questions.relations(s, a, b, since, until), seconds)
 
