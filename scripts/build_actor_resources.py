@@ -113,6 +113,8 @@ class Country:
     iso3: str
     name: str
     capital: str
+    population: int
+    capital_population: int
     names: set[Phrase] = field(default_factory=set)
     demonyms: set[Phrase] = field(default_factory=set)
     capitals: set[Phrase] = field(default_factory=set)
@@ -156,15 +158,17 @@ def write_tsv(path: Path, head: str, columns: tuple[str, ...], rows: Iterable[tu
     log.info("wrote %s (%d rows, %d bytes)", path, len(body) - 1, path.stat().st_size)
 
 
-def geonames_countries(shared: Path) -> dict[str, tuple[str, str, str]]:
-    """ISO3 -> (ISO2, English name, capital) from GeoNames countryInfo.txt."""
+def geonames_countries(shared: Path) -> dict[str, tuple[str, str, str, int]]:
+    """ISO3 -> (ISO2, English name, capital, population) from GeoNames countryInfo.txt."""
     result = {}
     text = (shared / GEONAMES / "geonames_countryInfo.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
         if line.startswith("#") or not line.strip():
             continue
         cells = line.split("\t")
-        result[cells[1]] = (cells[0], cells[4], cells[5])
+        if cells[0] == "ISO":  # the column header
+            continue
+        result[cells[1]] = (cells[0], cells[4], cells[5], int(cells[7] or 0))
     return result
 
 
@@ -185,20 +189,22 @@ def city_names_by_country() -> tuple[dict[str, set[tuple[str, ...]]], dict[str, 
     return names, records
 
 
-def capital_spellings(capital: str, cities: list[dict]) -> set[tuple[str, ...]]:
-    """The capital's name and its Latin alternate names (Kyiv, Kiev), from its largest match."""
+def capital_city(capital: str, cities: list[dict]) -> tuple[set[tuple[str, ...]], int]:
+    """The capital's spellings (Kyiv, Kiev: its Latin alternate names) and population."""
     target = norms(capital)
     matches = [c for c in cities if target in {norms(n) for n in [c["name"], *c["alternatenames"]]}]
     spellings = {target} if target else set()
+    population = 0
     if matches:
         best = max(matches, key=lambda c: c["population"])
         spellings |= {norms(n) for n in [best["name"], *best["alternatenames"]] if _latin(n)}
-    return {s for s in spellings if s}
+        population = best["population"]
+    return {s for s in spellings if s}, population
 
 
 def admin1_rows(shared: Path) -> list[tuple[str, str, str, str]]:
     """(ISO3, name, ASCII name, geonameid) of every admin-1 region."""
-    iso2_to_iso3 = {iso2: iso3 for iso3, (iso2, _, _) in geonames_countries(shared).items()}
+    iso2_to_iso3 = {iso2: iso3 for iso3, (iso2, *_) in geonames_countries(shared).items()}
     rows = []
     text = (shared / GEONAMES / "geonames_admin1CodesASCII.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
@@ -238,10 +244,12 @@ def build_countries(shared: Path) -> tuple[dict[str, Country], list[DictionaryAc
         if is_person(actor) or len(code) != 3 or code not in facts:
             rest.append(actor)
             continue
-        iso2, name, capital = facts[code]
-        country = countries.setdefault(code, Country(code, name, capital))
+        iso2, name, capital, population = facts[code]
+        capital_words, capital_population = capital_city(capital, city_records[iso2])
+        country = countries.setdefault(
+            code, Country(code, name, capital, population, capital_population)
+        )
         country_words = norms(name)
-        capital_words = capital_spellings(capital, city_records[iso2])
         country.names.add(Phrase(country_words, stem=False))
         if norms(capital):
             country.capitals.add(Phrase(norms(capital), stem=False))
@@ -255,9 +263,11 @@ def build_countries(shared: Path) -> tuple[dict[str, Country], list[DictionaryAc
             else:
                 country.names.add(phrase)
     # Countries Phoenix lacks (South Sudan, Curaçao, ...) still get their GeoNames name and capital.
-    for code, (_, name, capital) in facts.items():
+    for code, (iso2, name, capital, population) in facts.items():
         if code not in countries:
-            country = countries[code] = Country(code, name, capital)
+            capital_population = capital_city(capital, city_records[iso2])[1]
+            country = Country(code, name, capital, population, capital_population)
+            countries[code] = country
             country.names.add(Phrase(norms(name), stem=False))
             if norms(capital):
                 country.capitals.add(Phrase(norms(capital), stem=False))
@@ -270,6 +280,8 @@ def entry_kind(actor: DictionaryActor, source: str) -> str:
         return "person"
     if source == "MilNonState":
         return "group"
+    if source == "Countries" and any(c.dated for c in actor.codes):
+        return "person"  # hand-added leaders (Obama) carry dated codes but no CountryInfo note
     if source == "International":
         if any(c.dated for c in actor.codes):
             return "person"
@@ -312,6 +324,10 @@ def assign_ids(entries: list[Entry]) -> dict[str, Entry]:
             # The organisation heads its block; later entries with its code (officials, organs)
             # stay separate actors rather than becoming synonyms of the organisation.
             key = f"igo:{entry.codes[0].code}"
+        elif entry.kind != "person" and f"person:{slug(entry.name)}" in by_id:
+            # A person the International file lists again, undated (Catherine Ashton): merge.
+            _merge(by_id[f"person:{slug(entry.name)}"], entry)
+            continue
         else:
             key = f"{entry.kind}:{slug(entry.name)}"
         existing = by_id.get(key)
@@ -320,10 +336,14 @@ def assign_ids(entries: list[Entry]) -> dict[str, Entry]:
             existing = by_id.get(key)
         if existing is None:
             by_id[key] = entry
-            continue
-        existing.phrases.extend(p for p in entry.phrases if p not in existing.phrases)
-        existing.codes.extend(c for c in entry.codes if c not in existing.codes)
+        else:
+            _merge(existing, entry)
     return by_id
+
+
+def _merge(existing: Entry, entry: Entry) -> None:
+    existing.phrases.extend(p for p in entry.phrases if p not in existing.phrases)
+    existing.codes.extend(c for c in entry.codes if c not in existing.codes)
 
 
 def write_countries(shared: Path, countries: dict[str, Country]) -> None:
@@ -349,6 +369,8 @@ def write_countries(shared: Path, countries: dict[str, Country]) -> None:
             c.iso3,
             c.name,
             c.capital,
+            c.population,
+            c.capital_population,
             joined(c.names),
             joined(c.demonyms),
             joined(c.capitals),
@@ -356,7 +378,17 @@ def write_countries(shared: Path, countries: dict[str, Country]) -> None:
         )
         for c in sorted(countries.values(), key=lambda c: c.iso3)
     ]
-    columns = ("iso3", "name", "capital", "names", "demonyms", "capitals", "places")
+    columns = (
+        "iso3",
+        "name",
+        "capital",
+        "population",
+        "capital_population",
+        "names",
+        "demonyms",
+        "capitals",
+        "places",
+    )
     write_tsv(RESOURCES / "actors" / "countries.tsv", head, columns, rows)
 
 

@@ -115,8 +115,9 @@ class Catalog:
         """The actor's code on a day; an unknown day means its current role."""
         if day is None:
             role = current_role(actor)
-            return role.code if role else actor.code
-        return actor.code_on(day)
+            return role.code if role else actor.code or actor.country or ""
+        # No role on that day and no default: the country is still known.
+        return actor.code_on(day) or actor.country or ""
 
     def role_for(self, actor: Actor, day: date | None) -> Role | None:
         """The titled role the actor holds on a day (current one for an unknown day)."""
@@ -272,8 +273,9 @@ class CatalogBuilder:
             self.titles.add(row.phrase, sense)
             self._phrase(row.phrase, sense)
             plural = Phrase((*row.phrase.words[:-1], plural_of(row.phrase.words[-1])))
-            self.titles.add(plural, sense)
-            self._phrase(plural, sense)
+            group = TitleSense(row.sector, row.category, plural=True)
+            self.titles.add(plural, group)
+            self._phrase(plural, group)
 
     def build(self) -> Catalog:
         actors = {actor_id: draft.freeze() for actor_id, draft in self.drafts.items()}

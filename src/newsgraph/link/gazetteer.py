@@ -10,6 +10,7 @@ in countries the article already mentions preferred.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable
 
 from newsgraph.dictionaries.petrarch import Phrase
@@ -39,6 +40,14 @@ REGION_WORDS = (
     "municipality",
 )
 REGION_VARIANTS = ("region", "oblast", "province")
+# Region names made only of these words are directions or generic terms ("North", "Centre").
+GENERIC_REGION_WORDS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
+    | {"centre", "center", "northeast", "northwest", "southeast", "southwest", "north east"}
+    | {"upper", "lower", "capital", "coast", "islands", "island", "littoral", "far", "middle"}
+    | {"national", "federal", "district", "region", "province", "state", "territory", "city"}
+)
+DEFAULT_POPULATION = 100_000
 AIRPORT_WORDS = frozenset({"international", "intl", "airport", "aeropuerto", "aeroport"})
 # Score weights: a capital or a mentioned country outweighs an order of magnitude of population.
 CAPITAL_BONUS = 2.0
@@ -60,16 +69,33 @@ def add_countries(index: PhraseIndex[Sense], rows: Iterable[CountryRow]) -> None
     for row in rows:
         for phrase in row.capitals:
             key = f"capital:{row.iso3}"
-            index.add(phrase, PlaceSense(key, row.capital, row.iso3, "capital", 10**6))
+            population = row.capital_population or DEFAULT_POPULATION
+            index.add(phrase, PlaceSense(key, row.capital, row.iso3, "capital", population))
         for phrase in row.places:
             name = " ".join(w.capitalize() for w in phrase.words)
             index.add(phrase, PlaceSense(f"place:{row.iso3}:{name}", name, row.iso3, "place"))
 
 
-def add_admin1(index: PhraseIndex[Sense], rows: Iterable[Admin1Row]) -> None:
+def add_admin1(
+    index: PhraseIndex[Sense], rows: Iterable[Admin1Row], countries: Iterable[CountryRow]
+) -> None:
+    """Regions under their names and 'X region' forms; a region is given its country's average
+    region population, so that Florida (USA) outranks Florida (Puerto Rico)."""
+    rows = list(rows)
+    per_country = Counter(row.iso3 for row in rows)
+    population = {c.iso3: c.population for c in countries}
     for row in rows:
-        sense = PlaceSense(f"admin1:{row.iso3}:{row.ascii_name}", row.name, row.iso3, "region")
         base = region_base(row.ascii_name)
+        if not base or set(base) <= GENERIC_REGION_WORDS:
+            continue  # "North", "West Coast": directions, not names
+        average = population.get(row.iso3, 0) // per_country[row.iso3]
+        sense = PlaceSense(
+            f"admin1:{row.iso3}:{row.ascii_name}",
+            row.name,
+            row.iso3,
+            "region",
+            average or DEFAULT_POPULATION,
+        )
         for words in {norms(row.name), norms(row.ascii_name), base}:
             if words:
                 index.add(Phrase(words), sense)
@@ -122,8 +148,7 @@ def iso3_by_iso2() -> dict[str, str]:
 
 def place_score(place: PlaceSense, mentioned: set[str]) -> float:
     """Prior of a place reading: log population, capitals and mentioned countries favoured."""
-    population = place.population or (10**5 if place.feature in {"region", "place"} else 10**4)
-    score = math.log10(population + 1)
+    score = math.log10((place.population or DEFAULT_POPULATION) + 1)
     if place.feature == "capital":
         score += CAPITAL_BONUS
     if place.feature == "airport":

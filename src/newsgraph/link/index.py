@@ -62,10 +62,12 @@ class PhraseIndex(Generic[T]):
             self._longest[words[0]] = len(words)
 
     def lookup(self, words: Sequence[str]) -> list[T]:
-        """The senses of exactly these words (a stem phrase also matches its inflections)."""
+        """The senses of exactly these words, else of a stem phrase they inflect."""
         key = tuple(words)
         found = list(self._exact.get(key, ()))
-        if self._stems:
+        # A word some phrase spells out exactly is not read as another phrase's inflection:
+        # "Indiana" is the state, not a form of the stem INDIAN.
+        if self._stems and not found:
             last = key[-1]
             for cut in range(1, min(_MAX_ENDING, len(last) - _MIN_STEM) + 1):
                 if last[-cut:] in STEM_ENDINGS:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.dictionaries.petrarch import load_actor_dictionary, load_agent_dictionary
-from newsgraph.dictionaries.words import Word, tokenize, word_set
+from newsgraph.dictionaries.words import Word, norms, tokenize, word_set
 from newsgraph.link import coref, gazetteer, resources
 from newsgraph.link.catalog import (
     RANK_COUNTRYINFO,
@@ -35,7 +35,7 @@ from newsgraph.link.memory import ActorMemory, MemoryEntry
 from newsgraph.link.patterns import NOT_NAMES, RoleMatch, find_roles
 from newsgraph.link.resources import slug
 from newsgraph.link.senses import (
-    PERSON_CATEGORIES,
+    COREFERENT_CATEGORIES,
     ActorSense,
     AgentSense,
     PlaceSense,
@@ -107,7 +107,7 @@ def _catalog(config: _Config) -> Catalog:
         builder.add_titles(resources.load_titles())
         iso3_of = gazetteer.iso3_by_iso2()
         gazetteer.add_countries(builder.index, countries)
-        gazetteer.add_admin1(builder.index, resources.load_admin1())
+        gazetteer.add_admin1(builder.index, resources.load_admin1(), countries)
         gazetteer.add_cities(builder.index, iso3_of)
         gazetteer.add_airports(builder.index, iso3_of)
     return builder.build()
@@ -285,6 +285,8 @@ class Linker:
         for match in self._roles(scan, None):
             if match.name_end is None or match.person_id or not match.country:
                 continue
+            if not match.person_title:
+                continue  # without NER only a title noun vouches that a name follows
             country_actor = self.catalog.actors.get(match.country_actor or "")
             if country_actor is None or country_actor.kind != "country":
                 continue
@@ -401,11 +403,30 @@ class Linker:
             label=label,
         )
 
+    def _names_a_person(self, state: _ArticleState, match: RoleMatch) -> bool:
+        """Does the capitalised run after a title name its holder?
+
+        A title noun of titles.csv with a singular form names one; a bare agent noun ("many",
+        "website") only when spaCy marks the run as a PERSON. With a Doc, the run must be a
+        PERSON entity too ("Professor Chomsky" yes, "Space Station" no).
+        """
+        if match.person_id:
+            return True
+        if state.entities:
+            return match.named_by_entity
+        return match.person_title
+
     def _role_match(self, state: _ArticleState, match: RoleMatch) -> None:
-        if match.name_end is not None and match.name_start is not None:
+        if (
+            match.name_end is not None
+            and match.name_start is not None
+            and self._names_a_person(state, match)
+        ):
             if match.person_id:
                 actor = self.catalog.actors[match.person_id]
                 how = "dictionary"
+            elif (known := self._local_surname(state, match)) is not None:
+                actor, how = known, "alias"
             else:
                 name = state.span(match.name_start, match.name_end)[2]
                 code = _combine(AgentSense(match.title.sector), match.country)
@@ -426,8 +447,12 @@ class Linker:
             self._add(state, mention)
             state.consumed.update(range(match.title_start, match.name_end))
             return
+        if match.name_end is not None and match.person_id is None:
+            match = replace(
+                match, end=match.name_start or match.end, name_start=None, name_end=None
+            )
         start, end, text = state.span(match.start, match.end)
-        if match.person_title and match.title.category in PERSON_CATEGORIES:
+        if match.person_title and match.title.category in COREFERENT_CATEGORIES:
             pending = Mention(
                 sentence=state.sentence_of(start),
                 start=start,
@@ -462,6 +487,18 @@ class Linker:
             ),
         )
         state.consumed.update(range(match.title_start, match.title_end))
+
+    def _local_surname(self, state: _ArticleState, match: RoleMatch) -> Actor | None:
+        """'Professor Eastman' after 'Professor Cres Eastman': the person already met."""
+        if match.name_start is None or match.name_end != match.name_start + 1:
+            return None
+        surname = state.scan.words[match.name_start].norm
+        found = [
+            a
+            for a in state.local.values()
+            if a.kind == "person" and norms(a.name)[-1:] == (surname,)
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _country_of(self, actor_id: str | None) -> str | None:
         actor = self.catalog.actors.get(actor_id or "")
@@ -561,6 +598,8 @@ class Linker:
         text_of = state.scan.text
         for start, end in spans:
             raw = text_of[start:end]
+            if "\n" in raw:
+                continue  # an entity across paragraphs is a tagging error
             core_start = start + (4 if raw.lower().startswith("the ") else 0)
             core_end = end - (2 if raw.endswith(("'s", "’s")) else 0)
             inside = [m for m in state.mentions if start <= m.start and m.end <= end and m.country]
@@ -568,8 +607,11 @@ class Linker:
                 m.start <= core_start and m.end >= core_end for m in state.mentions
             ):
                 continue  # nothing inside, or the entity is itself a known name
-            countries = [m for m in inside if m.country and len(m.country) == 3]
+            countries = [m for m in inside if _vouches_for_country(m)]
             if not countries:
+                # "Walker" in "Walker Evans", "Campbell" in "Campbell Soup": small places inside
+                # an organisation's name are part of the name.
+                state.mentions = [m for m in state.mentions if m.kind != "place" or m not in inside]
                 continue
             start, end = core_start, core_end
             text = name = text_of[start:end]
@@ -793,6 +835,16 @@ def _person_spans(state: _ArticleState) -> dict[int, int]:
         if i < j:
             spans[i] = j
     return spans
+
+
+def _vouches_for_country(mention: Mention) -> bool:
+    """Mentions that give an organisation named after them its country: countries, demonyms,
+    capitals, regions and places spelled out in several words; not a small town's name."""
+    if not mention.country or len(mention.country) != 3:
+        return False
+    if mention.kind == "actor":
+        return mention.resolved_by in {"dictionary", "demonym", "metonym"}
+    return mention.label in {"capital", "region", "airport"} or " " in mention.text
 
 
 def _org_starts(state: _ArticleState) -> frozenset[int]:

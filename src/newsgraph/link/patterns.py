@@ -26,7 +26,8 @@ NOT_NAMES = word_set(
     "november december today yesterday tomorrow"
 )
 MAX_NAME_WORDS = 4
-_NAME_JOINERS = frozenset({" ", "-", ". ", "."})
+_NAME_JOINERS = frozenset({" ", "\u00a0", "-"})
+_INITIAL_JOINERS = frozenset({". ", "."})
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +45,8 @@ class RoleMatch:
     name_end: int | None = None
     person_id: str | None = None  # a known person named right after the title
     agent: AgentSense | None = None
-    person_title: bool = True  # the title names an office held by a person
+    person_title: bool = True  # the title names an office held by one person
+    named_by_entity: bool = False  # a spaCy PERSON entity marks the name
 
 
 def _gap(text: str, words: Sequence[Word], i: int) -> str:
@@ -76,6 +78,13 @@ def _title_senses(hit: Hit[Sense]) -> tuple[TitleSense | None, AgentSense | None
     return title, agent
 
 
+def _joins(text: str, words: Sequence[Word], i: int) -> bool:
+    """True when word i continues the name of word i-1: a space or hyphen, or the period of an
+    initial ("L. Ron Hubbard"), never a sentence's full stop."""
+    gap = _gap(text, words, i)
+    return gap in _NAME_JOINERS or (gap in _INITIAL_JOINERS and len(words[i - 1].text) == 1)
+
+
 def name_after(
     text: str,
     words: Sequence[Word],
@@ -96,7 +105,7 @@ def name_after(
         and words[end].capitalised
         and not words[end].text.isdigit()
         and words[end].norm not in NOT_NAMES
-        and (end == start or _gap(text, words, end) in _NAME_JOINERS)
+        and (end == start or _joins(text, words, end))
     ):
         end += 1
     return end if end > start else None
@@ -195,7 +204,8 @@ def find_roles(
                 name_end=name_end,
                 person_id=person_id,
                 agent=agent,
-                person_title=title_sense is not None,
+                person_title=title_sense is not None and not title_sense.plural,
+                named_by_entity=bool(person_end and name_end and after in person_end),
             )
         )
     return matches

@@ -41,6 +41,8 @@ class CountryRow:
     iso3: str
     name: str
     capital: str
+    population: int
+    capital_population: int
     names: tuple[Phrase, ...]
     demonyms: tuple[Phrase, ...]
     capitals: tuple[Phrase, ...]
@@ -190,6 +192,8 @@ def load_countries(path: Path = ACTORS / "countries.tsv") -> list[CountryRow]:
             r["iso3"],
             r["name"],
             r["capital"],
+            int(r["population"] or 0),
+            int(r["capital_population"] or 0),
             parse_phrases(r["names"]),
             parse_phrases(r["demonyms"]),
             parse_phrases(r["capitals"]),

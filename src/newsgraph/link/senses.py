@@ -40,6 +40,7 @@ class TitleSense:
 
     sector: str
     category: str
+    plural: bool = False  # "ministers": a group, not one person
 
 
 Sense: TypeAlias = ActorSense | PlaceSense | AgentSense | TitleSense
@@ -69,6 +70,9 @@ PERSON_CATEGORIES = frozenset(
     }
 )
 LEADER_CATEGORIES = frozenset({"head_of_state", "head_of_government", "leader"})
+# Offices specific enough for a role phrase to stand for one person ("the Russian president");
+# "the governor", "officials" are too vague to resolve.
+COREFERENT_CATEGORIES = LEADER_CATEGORIES | {"foreign_minister", "defence_minister"}
 
 
 def categories_match(wanted: str, held: str) -> bool:
