@@ -37,8 +37,8 @@ def _m001_core(con: Any) -> None:
             source VARCHAR)""")
     con.execute("""
         CREATE TABLE IF NOT EXISTS actor_memory (
-            key VARCHAR NOT NULL, actor_id VARCHAR, name VARCHAR, code VARCHAR, role VARCHAR,
-            country VARCHAR, article_id VARCHAR, start INTEGER, "end" INTEGER, evidence VARCHAR)""")
+            name VARCHAR NOT NULL, country VARCHAR, code VARCHAR, role VARCHAR,
+            article_id VARCHAR, start INTEGER, "end" INTEGER, published DATE)""")
     con.execute("""
         CREATE TABLE IF NOT EXISTS site_lines (
             site VARCHAR NOT NULL, line VARCHAR NOT NULL, pages INTEGER NOT NULL,
