@@ -93,15 +93,15 @@ def actor_key(actor: Actor, on: date | None = None) -> ActorKey:
 
 
 def resolve_actor(store: Store, text: str, linker: ActorFinder | None = None) -> ActorKey | None:
-    """The actor meant by `text` ("Russia", "RUS", "Putin"): linker, then store, then code."""
+    """The actor meant by `text` ("Russia", "RUS", "Putin"): store, then linker, then code."""
     cleaned = _POSSESSIVE.sub("", text.strip())
+    known = _store_actors(store, [cleaned.lower()])
+    if cleaned.lower() in known:
+        return known[cleaned.lower()]
     if linker is not None:
         found = linker.resolve(cleaned)
         if found is not None:
             return actor_key(found)
-    known = _store_actors(store, [cleaned.lower()])
-    if cleaned.lower() in known:
-        return known[cleaned.lower()]
     if re.fullmatch(r"[A-Z]{3,}", cleaned):
         named = _store_actors_by_code(store, cleaned)
         return named or ActorKey(cleaned, cleaned)
@@ -109,9 +109,13 @@ def resolve_actor(store: Store, text: str, linker: ActorFinder | None = None) ->
 
 
 def find_named(store: Store, text: str, linker: ActorFinder | None = None) -> list[Named]:
-    """Actors and places named in a query, left to right, without overlaps."""
-    named: list[Named] = []
-    if linker is not None:
+    """Actors and places named in a query, left to right, without overlaps.
+
+    The store's names come first (they are what can be answered, and need no dictionary load);
+    the linker reads the query too when a capitalised word is left unexplained.
+    """
+    named = _store_named(store, text, [])
+    if linker is not None and _unexplained_names(text, named):
         for m in linker.find(text):
             actor = linker.actor(m.actor_id) if m.actor_id else None
             key = actor_key(actor) if actor else None
@@ -119,7 +123,6 @@ def find_named(store: Store, text: str, linker: ActorFinder | None = None) -> li
                 key = ActorKey(m.text, m.code)
             if key is not None or m.country:
                 named.append(Named(m.start, m.end, m.text, key, m.country))
-    named.extend(_store_named(store, text, named))
     named.sort(key=lambda n: (n.start, -n.end))
     kept: list[Named] = []
     for n in named:
@@ -128,6 +131,15 @@ def find_named(store: Store, text: str, linker: ActorFinder | None = None) -> li
             continue
         kept.append(n)
     return kept
+
+
+def _unexplained_names(text: str, named: Sequence[Named]) -> bool:
+    """Is a capitalised word (not a question or function word) outside every named span?"""
+    for start, end, word in _tokens(text):
+        capitalised = word[:1].isupper() and word.lower() not in STOPWORDS
+        if capitalised and not any(n.start <= start and end <= n.end for n in named):
+            return True
+    return False
 
 
 def _merge(first: Named, second: Named) -> Named:
@@ -230,4 +242,3 @@ def _store_actors_by_code(store: Store, code: str) -> ActorKey | None:
         [code],
     )
     return ActorKey(rows[0]["name"], code, rows[0]["id"], rows[0]["kind"]) if rows else None
-
