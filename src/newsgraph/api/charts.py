@@ -40,7 +40,7 @@ def mentioned_actors(mentions: Iterable[dict[str, Any]]) -> list[MentionedActor]
         if key in seen:
             seen[key][4] += 1
         else:
-            seen[key] = [m["actor_id"], m["text"], m["code"], m["role"], 1]
+            seen[key] = [m["actor_id"], m["actor_name"] or m["text"], m["code"], m["role"], 1]
     ordered = sorted(seen.values(), key=lambda v: (-v[4], v[1].lower()))
     return [MentionedActor(*values) for values in ordered]
 

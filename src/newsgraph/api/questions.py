@@ -107,10 +107,10 @@ def actor_activity(store: Store, actor: Row) -> tuple[list[Row], list[Row]]:
     key = actor_key(record)
     facts = timeline(store, key, exact=key.is_person)
     full = {e["id"]: e for e in reads.events_by_ids(store, [e.id for e in facts])}
-    return [full[e.id] for e in facts if e.id in full], counterparts(key, facts)
+    return [full[e.id] for e in facts if e.id in full], counterparts(store, key, facts)
 
 
-def counterparts(key: ActorKey, facts: list[EventFact]) -> list[Row]:
+def counterparts(store: Store, key: ActorKey, facts: list[EventFact]) -> list[Row]:
     """Per actor on the other side of `key`'s events: counts by quad class and mean Goldstein."""
     groups: dict[str, list[tuple[Party, EventFact]]] = defaultdict(list)
     for event in facts:
@@ -120,6 +120,7 @@ def counterparts(key: ActorKey, facts: list[EventFact]) -> list[Row]:
             if key.matches(party.code, party.actor_id, key.is_person):
                 continue
             groups[party.actor_id or party.code or party.text].append((party, event))
+    names = reads.actor_names(store, groups)
     rows = []
     for pairs in groups.values():
         events = {e.id: e for _, e in pairs}.values()
@@ -127,7 +128,7 @@ def counterparts(key: ActorKey, facts: list[EventFact]) -> list[Row]:
         rows.append(
             {
                 "code": party.code or "?",
-                "name": party.label,
+                "name": names.get(party.actor_id or "") or party.label,
                 "actor_id": party.actor_id,
                 "events": len(events),
                 "cooperation": sum(e.quad_class in COOPERATION for e in events),
@@ -153,10 +154,11 @@ def graph(store: Store, since: date | None, until: date | None, by_country: bool
                 **{k: data[k] for k in ("events", "cooperation", "conflict", "goldstein")},
             }
         )
+    names = reads.actor_names(store, found.nodes)
     nodes = [
         {
             "id": key,
-            "label": data["name"] or data["code"] or key,
+            "label": names.get(key) or data["name"] or data["code"] or key,
             "code": data["code"] or None,
             "actor_id": None if by_country or key.startswith("code:") else key,
             "events": events[key],

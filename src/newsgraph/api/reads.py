@@ -6,7 +6,7 @@ Only listings and look-ups live here; questions, search, relations and the graph
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newsgraph.store import Store
@@ -14,13 +14,15 @@ from newsgraph.store import Store
 Row = dict[str, Any]
 
 _EVENT_COLUMNS = (
-    "e.id, e.article_id, e.sentence, s.text AS sentence_text, e.trigger_start, e.trigger_end,"
+    "e.id, e.article_id, a.title AS article_title, e.sentence, s.text AS sentence_text,"
+    " e.trigger_start, e.trigger_end,"
     " e.trigger_text, e.source, e.target, e.cameo, e.cameo_root, e.goldstein, e.quad_class,"
     " e.plover, e.mode, e.context, e.place, e.place_country, e.date, e.date_text, e.negated,"
     " e.hypothetical, e.pattern_id, e.coder_version, e.rule_detail, e.published"
 )
 _EVENT_FROM = (
     " FROM events e LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence"
+    " LEFT JOIN articles a ON a.id = e.article_id AND a.is_current"
 )
 
 
@@ -90,8 +92,9 @@ def article(store: Store, article_id: str) -> Row | None:
         [aid],
     )
     mentions = store.query(
-        'SELECT sentence, start, "end", text, kind, actor_id, code, role, country, resolved_by'
-        " FROM mentions WHERE article_id = ? ORDER BY start",
+        'SELECT m.sentence, m.start, m."end", m.text, m.kind, m.actor_id, a.name AS actor_name,'
+        " m.code, m.role, m.country, m.resolved_by FROM mentions m"
+        " LEFT JOIN actors a ON a.id = m.actor_id WHERE m.article_id = ? ORDER BY m.start",
         [aid],
     )
     return {
@@ -107,9 +110,27 @@ def article(store: Store, article_id: str) -> Row | None:
     }
 
 
+def actor_names(store: Store, actor_ids: Iterable[str | None]) -> dict[str, str]:
+    """The canonical name of each known actor id."""
+    ids = sorted({i for i in actor_ids if i})
+    if not ids:
+        return {}
+    rows = store.query("SELECT id, name FROM actors WHERE id IN (SELECT unnest(?))", [ids])
+    return {r["id"]: r["name"] for r in rows if r["name"]}
+
+
+def _named(store: Store, events: list[Row]) -> list[Row]:
+    """Events whose participants carry their actor's canonical name (not only an id or a word)."""
+    refs = [ref for e in events for ref in (*e["source"], *e["target"])]
+    names = actor_names(store, (ref["actor_id"] for ref in refs))
+    for ref in refs:
+        ref["name"] = names.get(ref["actor_id"] or "", ref["name"])
+    return events
+
+
 def _event(row: Row) -> Row:
     return {
-        **{k: row[k] for k in ("id", "article_id", "sentence", "sentence_text")},
+        **{k: row[k] for k in ("id", "article_id", "article_title", "sentence", "sentence_text")},
         "trigger": _span(row["trigger_start"], row["trigger_end"], row["trigger_text"]),
         "source": list(row["source"] or []),
         "target": list(row["target"] or []),
@@ -172,7 +193,7 @@ def events(
         [*params, limit, offset],
     )
     total = _count(store, f"SELECT count(*) AS n FROM events e{clause}", params)
-    return [_event(r) for r in rows], total
+    return _named(store, [_event(r) for r in rows]), total
 
 
 def motives(
@@ -279,7 +300,7 @@ def events_by_ids(store: Store, ids: list[str]) -> list[Row]:
     rows = store.query(
         f"SELECT {_EVENT_COLUMNS}{_EVENT_FROM} WHERE e.id IN (SELECT unnest(?))", [ids]
     )
-    return [_event(r) for r in rows]
+    return _named(store, [_event(r) for r in rows])
 
 
 def event_date_range(store: Store) -> Row:

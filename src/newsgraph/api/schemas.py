@@ -55,6 +55,7 @@ class MentionOut(BaseModel):
     text: str
     kind: str | None
     actor_id: str | None
+    actor_name: str | None = Field(description="The canonical name of the actor it refers to.")
     code: str | None
     role: str | None
     country: str | None
@@ -79,6 +80,7 @@ class RuleOut(BaseModel):
 class EventOut(BaseModel):
     id: str
     article_id: str
+    article_title: str | None
     sentence: int | None
     sentence_text: str | None
     trigger: SpanOut

@@ -40,8 +40,10 @@
       wheelSensitivity: 0.3,
       style: [
         { selector: "node", style: {
-          "label": "data(label)", "font-size": 11, "color": "#1d2330",
-          "text-valign": "bottom", "text-margin-y": 4,
+          "label": "data(label)", "font-size": 10, "color": "#1d2330",
+          "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "ellipsis",
+          "text-max-width": "140px", "text-background-color": "#ffffff",
+          "text-background-opacity": 0.75, "text-background-padding": "1px",
           "background-color": "#3b5b92", "border-width": 2, "border-color": "#fff",
           "width": "mapData(events, 1, 30, 18, 54)", "height": "mapData(events, 1, 30, 18, 54)"
         } },
@@ -51,7 +53,10 @@
         } },
         { selector: ":selected", style: { "border-color": "#f29f05", "line-color": "#f29f05" } }
       ],
-      layout: { name: "cose", animate: false, padding: 30, nodeRepulsion: 9000, idealEdgeLength: 90 }
+      layout: {
+        name: "cose", animate: false, padding: 30, nodeRepulsion: 16000, idealEdgeLength: 110,
+        componentSpacing: 60, randomize: false
+      }
     });
     cy.on("tap", "node", function (evt) {
       var node = evt.target.data();
