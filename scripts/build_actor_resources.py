@@ -17,7 +17,7 @@ The hand-written resources beside them (leaders_2015_2026.csv, titles.csv, alias
 generated. Output is deterministic: re-running on the same inputs reproduces the files byte for
 byte.
 
-Usage: python scripts/build_actor_resources.py [--shared ../shared]
+Usage: python scripts/build_actor_resources.py [--shared ../shared] [--out src/newsgraph/resources]
 """
 
 from __future__ import annotations
@@ -346,7 +346,7 @@ def _merge(existing: Entry, entry: Entry) -> None:
     existing.codes.extend(c for c in entry.codes if c not in existing.codes)
 
 
-def write_countries(shared: Path, countries: dict[str, Country]) -> None:
+def write_countries(shared: Path, countries: dict[str, Country], out: Path) -> None:
     head = header(
         "countries.tsv",
         [
@@ -389,7 +389,7 @@ def write_countries(shared: Path, countries: dict[str, Country]) -> None:
         "capitals",
         "places",
     )
-    write_tsv(RESOURCES / "actors" / "countries.tsv", head, columns, rows)
+    write_tsv(out / "actors" / "countries.tsv", head, columns, rows)
 
 
 def name_phrase(name: str) -> Phrase:
@@ -397,7 +397,7 @@ def name_phrase(name: str) -> Phrase:
     return Phrase(norms(name), stem=False)
 
 
-def write_actors(shared: Path, by_id: dict[str, Entry]) -> None:
+def write_actors(shared: Path, by_id: dict[str, Entry], out: Path) -> None:
     files = [
         shared / PHOENIX / f"Phoenix.{n}.actors.txt"
         for n in ("Countries", "International", "MilNonState")
@@ -428,10 +428,10 @@ def write_actors(shared: Path, by_id: dict[str, Entry]) -> None:
         for key, e in sorted(by_id.items())
     ]
     columns = ("id", "kind", "name", "country", "codes", "phrases")
-    write_tsv(RESOURCES / "actors" / "phoenix_actors.tsv", head, columns, rows)
+    write_tsv(out / "actors" / "phoenix_actors.tsv", head, columns, rows)
 
 
-def write_agents(shared: Path) -> None:
+def write_agents(shared: Path, out: Path) -> None:
     path = shared / PHOENIX / "Phoenix.agents.txt"
     head = header(
         "phoenix_agents.tsv",
@@ -448,20 +448,20 @@ def write_agents(shared: Path) -> None:
         key = format_phrase(agent.phrase)
         rows.setdefault(key, (key, agent.code, "prefix" if agent.prefix else "suffix"))
     write_tsv(
-        RESOURCES / "actors" / "phoenix_agents.tsv",
+        out / "actors" / "phoenix_agents.tsv",
         head,
         ("phrase", "code", "position"),
         rows.values(),
     )
 
 
-def write_admin1(shared: Path) -> None:
+def write_admin1(shared: Path, out: Path) -> None:
     path = shared / GEONAMES / "geonames_admin1CodesASCII.txt"
     head = header(
         "admin1.tsv", [path], shared, CC_BY_GEONAMES, "first-level administrative regions"
     )
     write_tsv(
-        RESOURCES / "places" / "admin1.tsv",
+        out / "places" / "admin1.tsv",
         head,
         ("iso3", "name", "ascii_name", "geonameid"),
         admin1_rows(shared),
@@ -561,7 +561,7 @@ def _role_row(
     )
 
 
-def write_countryinfo_roles(shared: Path) -> None:
+def write_countryinfo_roles(shared: Path, out: Path) -> None:
     head = header(
         "countryinfo_roles.tsv",
         [shared / COUNTRYINFO],
@@ -575,25 +575,24 @@ def write_countryinfo_roles(shared: Path) -> None:
         f"{COUNTRYINFO_AS_OF.isoformat()}, the source's date.\n"
     )
     columns = ("name", "aliases", "country", "title", "code", "valid_from", "valid_to")
-    write_tsv(
-        RESOURCES / "actors" / "countryinfo_roles.tsv", head, columns, countryinfo_roles(shared)
-    )
+    write_tsv(out / "actors" / "countryinfo_roles.tsv", head, columns, countryinfo_roles(shared))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=REPO / ".." / "shared")
+    parser.add_argument("--out", type=Path, default=RESOURCES, help="resources folder to write")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
     logging.getLogger("newsgraph.dictionaries.petrarch").setLevel(logging.ERROR)
     shared = args.shared.resolve()
     countries, rest = build_countries(shared)
     by_id = assign_ids(build_entries(shared, rest, set(countries)))
-    write_countries(shared, countries)
-    write_actors(shared, by_id)
-    write_agents(shared)
-    write_admin1(shared)
-    write_countryinfo_roles(shared)
+    write_countries(shared, countries, args.out)
+    write_actors(shared, by_id, args.out)
+    write_agents(shared, args.out)
+    write_admin1(shared, args.out)
+    write_countryinfo_roles(shared, args.out)
     return 0
 
 

@@ -37,6 +37,7 @@ from newsgraph.model import Actor, ActorKind, Role
 
 log = logging.getLogger(__name__)
 
+AGENT_STEM_ENDINGS = ("", "s", "es", "er", "ers", "ry", "ries")
 RANK_CUSTOM = 0
 RANK_ALIAS = 0
 RANK_COUNTRY = 1
@@ -264,8 +265,16 @@ class CatalogBuilder:
                 self._phrase(phrase, ActorSense(actor_id, "dictionary", RANK_CUSTOM))
 
     def add_agents(self, agents: Iterable[DictionaryAgent]) -> None:
+        """Agent nouns; a stem ("DEFENCE_MINIST") only takes noun endings, so "DIPLOMAT" does
+        not catch "diplomatic" (PETRARCH generates agents' plurals, so few stems remain)."""
         for agent in agents:
-            self._phrase(agent.phrase, AgentSense(agent.code, agent.prefix))
+            sense = AgentSense(agent.code, agent.prefix)
+            words = agent.phrase.words
+            if not agent.phrase.stem:
+                self._phrase(agent.phrase, sense)
+                continue
+            for ending in AGENT_STEM_ENDINGS:
+                self._phrase(Phrase((*words[:-1], words[-1] + ending)), sense)
 
     def add_titles(self, rows: Iterable[resources.TitleRow]) -> None:
         for row in rows:

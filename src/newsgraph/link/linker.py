@@ -526,7 +526,10 @@ class Linker:
             actor = self.catalog.actors.get(sense.actor_id)
             if actor is None:
                 continue
-            start, end, _ = state.span(hit.start, hit.end)
+            first = hit.start
+            if state.scan.words[first].norm == "the" and hit.end - first > 1:
+                first += 1  # a name's mention is the name: "U.S.", not "the U.S."
+            start, end, _ = state.span(first, hit.end)
             label = state.entity_at(start, end)
             # NER vetoes a reading only when the word is part of a longer name of another kind
             # ("Washington" in "Denzel Washington"); a lone "Azerbaijan" tagged PERSON is an error.
@@ -536,9 +539,7 @@ class Linker:
                 continue
             self._add(
                 state,
-                self._actor_mention(
-                    state, hit.start, hit.end, actor, sense.how, label or "dictionary"
-                ),
+                self._actor_mention(state, first, hit.end, actor, sense.how, label or "dictionary"),
             )
 
     def _mentioned_countries(self, state: _ArticleState) -> set[str]:
@@ -655,10 +656,11 @@ class Linker:
             if names:
                 people[tuple(names)] = actor.id
                 surnames.setdefault(names[-1], set()).add(actor.id)
-        aliases = {
-            **{(s,): next(iter(ids)) for s, ids in surnames.items() if len(ids) == 1},
-            **people,
+        # A surname alone names a person of this article when only one bears it.
+        aliases: dict[tuple[str, ...], str] = {
+            (surname,): next(iter(ids)) for surname, ids in surnames.items() if len(ids) == 1
         }
+        aliases.update(people)
         taken = {i for m in state.mentions for i in _word_range(words, m.start, m.end)}
         i = 0
         while i < len(words):

@@ -26,6 +26,7 @@ NOT_NAMES = word_set(
     "november december today yesterday tomorrow"
 )
 MAX_NAME_WORDS = 4
+MAX_SKIPPED = 3  # adjectives between a possessive country and a title
 _NAME_JOINERS = frozenset({" ", "\u00a0", "-"})
 _INITIAL_JOINERS = frozenset({". ", "."})
 
@@ -70,6 +71,19 @@ def _country_sense(
         if isinstance(sense, PlaceSense) and sense.feature == "capital" and sense.country:
             return sense.country, f"country:{sense.country}"
     return None
+
+
+def _possessor_end(text: str, words: Sequence[Word], start: int, covered: set[int]) -> int:
+    """Where a possessor before a title ends: the title's first word, or the "s" of "X's",
+    skipping up to three lower-case words between ("Ithilen's awful and evil minister")."""
+    i = start
+    while i > 0 and start - i < MAX_SKIPPED and not words[i - 1].capitalised:
+        if words[i - 1].norm == "s" or i - 1 in covered or _gap(text, words, i) not in {" "}:
+            break
+        i -= 1
+    if i > 0 and words[i - 1].norm == "s" and _gap(text, words, i - 1) in {"'", "’"}:
+        return i - 1
+    return start
 
 
 def _title_senses(hit: Hit[Sense]) -> tuple[TitleSense | None, AgentSense | None]:
@@ -149,18 +163,18 @@ def find_roles(
         start = hit.start
         while start > 0 and words[start - 1].norm in MODIFIERS and _gap(text, words, start) == " ":
             start -= 1
-        # Country before the title: "Azerbaijani Deputy ...", "Iran's foreign minister".
+        # Country before the title: "Azerbaijani Deputy ...", "Iran's (new) foreign minister".
         country = None
         descriptor_start = start
-        left = start - 1 if start > 0 and words[start - 1].norm == "s" else start
+        left = _possessor_end(text, words, start, covered)
         previous = by_end.get(left)
         if previous is not None and (left == start or _gap(text, words, left) in {"'", "’"}):
             country = _country_sense(previous, is_country)
             if country:
                 descriptor_start = previous.start
         after = hit.end
-        # Country after the title: "the foreign minister of Iran".
-        if country is None and after < len(words) and words[after].norm == "of":
+        # Country after the title: "the foreign minister of Iran", "soldiers from Gondor".
+        if country is None and after < len(words) and words[after].norm in {"of", "from"}:
             k = after + 1 + (1 if after + 1 < len(words) and words[after + 1].norm == "the" else 0)
             following = by_start.get(k)
             if following is not None and k not in blocked:
