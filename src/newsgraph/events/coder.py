@@ -368,7 +368,7 @@ class EventCoder:
             if trigger.kind != "noun" or trigger.absorbed_by is not None:
                 continue
             head = trigger.token.head
-            while head.dep_ == "prep" and head.head is not head:
+            while head.dep_ == "prep" and head.head.i != head.i:
                 head = head.head
             if head.pos_ in ("VERB", "AUX") and head.i not in triggers:
                 lemma = head.lemma_.lower()
@@ -602,7 +602,7 @@ class EventCoder:
             clause = _clause_head(trigger)
             source = self._subject_actors(clause, index)
             target = self._object_actors(token, index)
-            if trigger.complement is not None and trigger.frame is not None:
+            if trigger.frame is not None:
                 source, target = self._frame_arguments(trigger, source, target, index, code)
         # Places: a place phrase on the trigger (or its verb) locates the event.
         place = self._place(token, index) or (
@@ -634,14 +634,16 @@ class EventCoder:
         index: MentionIndex,
         code: str,
     ) -> tuple[list[Mention], list[Mention]]:
-        complement = trigger.complement
-        assert complement is not None and trigger.frame is not None
+        assert trigger.frame is not None
         kind = trigger.frame.kind
+        complement = trigger.complement or child(trigger.token, frozenset({"ccomp", "xcomp"}))
+        if complement is None:
+            return source, target
         inner_subject = child(complement, SUBJECT_DEPS)
         if kind in ("demand", "appeal") and not target and inner_subject is not None:
             # "demanded that the US cancel": the one asked to act is the target.
             target = nominal_actors(inner_subject, index)
-        if not target:
+        if not target and trigger.complement is not None:
             if complement.pos_ == "NOUN":
                 s, t = self._noun_arguments(complement, index, code)
                 target = t or (s if kind in ("reject", "demand", "appeal") else [])
@@ -669,7 +671,7 @@ class EventCoder:
             elif not target:
                 target = actors
         preps = CONSULT_NOUN_PREPS if code[:2] == "04" else NOUN_TARGET_PREPS
-        for prep, obj in prep_objects(noun, preps):
+        for prep, obj in _noun_preps(noun, preps):
             if target:
                 break
             target = nominal_actors(obj, index, places_too=code[:3] in VISIT_CODES)
@@ -703,7 +705,7 @@ class EventCoder:
                 obj = child(head, OBJECT_DEPS)
                 if obj is not None:
                     return nominal_actors(obj, index)
-            if head is not verb:
+            if head.i != verb.i:
                 if verb.dep_ == "pcomp":
                     head = head.head
                 return self._subject_actors(head, index, depth + 1)
@@ -712,7 +714,7 @@ class EventCoder:
     def _antecedent(self, verb: Token, index: MentionIndex, depth: int) -> list[Mention]:
         """A pronoun subject: the speaker of a governing clause ("X said it would...")."""
         head = verb
-        while head.dep_ in ("ccomp", "xcomp", "advcl", "conj") and head.head is not head:
+        while head.dep_ in ("ccomp", "xcomp", "advcl", "conj") and head.head.i != head.i:
             head = head.head
             subject = child(head, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
             if subject is not None and not is_pronoun(subject):
@@ -728,7 +730,7 @@ class EventCoder:
             if subject is not None:
                 return nominal_actors(subject, index)
         for c in verb.children:
-            if c.dep_ in ("dobj", "dative") and c is not skip:
+            if c.dep_ in ("dobj", "dative") and (skip is None or c.i != skip.i):
                 actors = nominal_actors(c, index)
                 if actors:
                     return actors
@@ -745,7 +747,12 @@ class EventCoder:
     def _place(self, token: Token | None, index: MentionIndex) -> Mention | None:
         if token is None:
             return None
-        for _, obj in prep_objects(token, PLACE_PREPS):
+        pairs = (
+            _noun_preps(token, PLACE_PREPS)
+            if token.pos_ == "NOUN"
+            else prep_objects(token, PLACE_PREPS)
+        )
+        for _, obj in pairs:
             for t in obj.subtree:
                 place = index.place(t)
                 if place is not None:
@@ -820,6 +827,15 @@ GOODS_WORDS = frozenset(
 )
 
 
+def _noun_preps(noun: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
+    """A noun's prepositional phrases, including those the parser hung on its "of/by" object
+    ("the visit of the president to Baghdad": "to Baghdad" often attaches to "president")."""
+    pairs = prep_objects(noun, preps)
+    for _, obj in prep_objects(noun, ("of", "by")):
+        pairs.extend(prep_objects(obj, preps))
+    return pairs
+
+
 def _modifies_noun(token: Token) -> bool:
     """Is this noun inside another noun's phrase (compound, possessor, "of/against" phrase)?"""
     if token.dep_ in ("compound", "poss", "nmod", "amod"):
@@ -845,7 +861,7 @@ def _looks_like(token: Token, words: frozenset[str]) -> bool:
 
 def _depth(token: Token) -> int:
     depth = 0
-    while token.head is not token and depth < 50:
+    while token.head.i != token.i and depth < 50:
         token = token.head
         depth += 1
     return depth
@@ -865,7 +881,7 @@ def _governed_by(token: Token, governor: Token) -> bool:
 
 def _governing_verb(token: Token) -> Token | None:
     head = token.head
-    while head is not head.head and head.pos_ not in ("VERB", "AUX"):
+    while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
         head = head.head
     return head if head.pos_ in ("VERB", "AUX") else None
 
@@ -910,7 +926,7 @@ def _in_condition(verb: Token, markers: frozenset[str]) -> bool:
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in markers for c in token.children):
             return True
-        if token.dep_ in ("ROOT",) or token.head is token:
+        if token.dep_ == "ROOT" or token.head.i == token.i:
             return False
         if token.dep_ not in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "acomp"):
             return False
@@ -921,7 +937,7 @@ def _in_condition(verb: Token, markers: frozenset[str]) -> bool:
 def _irrealis(verb: Token, lexicon: TriggerLexicon) -> bool:
     token = verb
     for _ in range(6):
-        if token.head is token or token.dep_ not in (
+        if token.head.i == token.i or token.dep_ not in (
             "xcomp",
             "ccomp",
             "dobj",
@@ -952,7 +968,7 @@ def _purpose(verb: Token, markers: frozenset[str]) -> bool:
 def _reported(verb: Token, speech: frozenset[str]) -> bool:
     token = verb
     for _ in range(4):
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         if token.dep_ == "ccomp" and token.head.lemma_.lower() in speech:
             return True

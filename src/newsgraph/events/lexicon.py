@@ -103,7 +103,7 @@ class TriggerLexicon:
     def vocabulary(self) -> set[str]:
         """Every word that can start a trigger (lemmas and irregular forms)."""
         if not self._words:
-            words: set[str] = set(self.irregular_forms)
+            words: set[str] = set()
             for dictionary in self.dictionaries:
                 words |= dictionary.words()
             if self.use_own_rules:
@@ -112,6 +112,7 @@ class TriggerLexicon:
                     words |= rule.lemmas
                 for frame in self.frames.values():
                     words |= frame.verbs | frame.adjectives
+            words |= {form for form, base in self.irregular_forms.items() if base in words}
             self._words.update(words)
         return self._words
 

@@ -133,8 +133,19 @@ class VerbDictionary:
         return found or ()
 
     def words(self) -> frozenset[str]:
-        """Every head verb and irregular form: the cheap prefilter's vocabulary."""
-        return frozenset({*self.forms, *self._index})
+        """The prefilter's vocabulary: one word every use of each verb needs.
+
+        A multi-word verb ("is determined", "set up") can only fire when its particle is there
+        too, so its last particle stands for it; a plain verb stands for itself (and its
+        irregular forms).
+        """
+        out: set[str] = set()
+        for block in self.blocks:
+            for entry in block.verbs:
+                particles = (*entry.pre, *entry.post)
+                out.add(particles[-1] if particles else entry.head)
+        out.update(form for form, base in self.forms.items() if base in out)
+        return frozenset(out)
 
 
 def _parse_code(raw: str, valid: frozenset[str] | None) -> _Code | None:
