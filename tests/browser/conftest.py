@@ -9,7 +9,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -77,9 +76,9 @@ def base_url(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         deadline = time.monotonic() + 120
         while True:
             try:
-                with urllib.request.urlopen(f"{url}/api/articles?limit=1", timeout=5):
+                with urllib.request.urlopen(f"{url}/api/articles?limit=1", timeout=30):
                     break
-            except (urllib.error.URLError, ConnectionError):
+            except OSError:  # not listening yet (URLError), or busy warming up (timeout)
                 if server.poll() is not None or time.monotonic() > deadline:
                     pytest.fail(f"newsgraph serve did not start: see {log.name}")
                 time.sleep(0.2)

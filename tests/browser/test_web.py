@@ -34,10 +34,11 @@ def test_the_news_line_shows_the_latest_articles(page: Any, shots: Path) -> None
 def test_an_article_shows_its_marks_with_codes_on_hover(page: Any, shots: Path) -> None:
     open_seed_article(page)
     assert page.locator("h1").inner_text().startswith(SEED_TITLE)
-    assert page.locator("#text .mention.actor").count() >= 5
-    assert page.locator("#text .event").count() >= 1
-    assert page.locator("#text .motive-cause").count() >= 1
-    assert page.locator("#text .claim").count() >= 1
+    stored = page.request.get("/api/articles/" + page.url.rsplit("/", 1)[-1]).json()
+    assert len(stored["events"]) >= 1 and page.locator("#text .mention.actor").count() >= 5
+    # Every stored fact is marked in the text, at its stored offsets.
+    for prefix, facts in (("ev-", "events"), ("mo-", "motives"), ("cl-", "claims")):
+        assert page.locator(f'#text a.anchor[id^="{prefix}"]').count() == len(stored[facts])
     event = page.locator("#text .event").first
     tip = event.get_attribute("data-tip") or ""
     assert re.search(r"CAMEO \d{3}", tip) and "Goldstein" in tip and "rule " in tip
@@ -46,8 +47,8 @@ def test_an_article_shows_its_marks_with_codes_on_hover(page: Any, shots: Path) 
     shown = event.evaluate("e => getComputedStyle(e, '::after').content")
     assert "CAMEO" in shown
     page.screenshot(path=shots / "article.png")
-    page.locator('input[data-layer="claims"]').uncheck()
-    assert "hide-claims" in (page.locator("#text").get_attribute("class") or "")
+    page.locator('input[data-layer="events"]').uncheck()
+    assert "hide-events" in (page.locator("#text").get_attribute("class") or "")
 
 
 def test_clicking_an_actor_opens_its_page(page: Any, shots: Path) -> None:

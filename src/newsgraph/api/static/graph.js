@@ -40,7 +40,7 @@
       wheelSensitivity: 0.3,
       style: [
         { selector: "node", style: {
-          "label": "data(label)", "font-size": 10, "color": "#1d2330",
+          "label": "data(label)", "font-size": 12, "color": "#1d2330",
           "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "ellipsis",
           "text-max-width": "140px", "text-background-color": "#ffffff",
           "text-background-opacity": 0.75, "text-background-padding": "1px",
@@ -54,8 +54,8 @@
         { selector: ":selected", style: { "border-color": "#f29f05", "line-color": "#f29f05" } }
       ],
       layout: {
-        name: "cose", animate: false, padding: 30, nodeRepulsion: 16000, idealEdgeLength: 110,
-        componentSpacing: 60, randomize: false
+        name: "cose", animate: false, padding: 30, nodeRepulsion: 12000, idealEdgeLength: 90,
+        componentSpacing: 40, nodeOverlap: 20, randomize: false
       }
     });
     cy.on("tap", "node", function (evt) {
