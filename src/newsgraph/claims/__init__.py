@@ -1,1 +1,6 @@
-"""claims stage package."""
+"""The why-stage: motives and causes linked to events, and claims with holder and certainty."""
+
+from newsgraph.claims.export import claim_to_json, motive_to_json
+from newsgraph.claims.extractor import WhyExtractor, extract_claims, extract_motives
+
+__all__ = ["WhyExtractor", "claim_to_json", "extract_claims", "extract_motives", "motive_to_json"]
