@@ -1,0 +1,134 @@
+"""Seconds per phase and per stage of one ingest, without touching the library: the benchmark
+wraps the engine's functions and `Processor`'s stages while the run lasts.
+
+Stage times come from the worker processes (forked by the local engine), so they add up in a
+shared array inherited through fork; with several workers they are summed over workers.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
+from multiprocessing import get_context
+from types import ModuleType
+from typing import Any
+from unittest import mock
+
+from newsgraph.model import Article, Rejected
+from newsgraph.pipeline import Processor, StageFn
+from newsgraph.store import Store
+
+PHASES = ("read", "plan", "memory", "process", "write")  # the driver's own steps
+STAGES = ("annotate", "link", "events", "why", "other stages")  # inside Processor.process
+SLOTS = PHASES + STAGES
+
+_clock: StageClock | None = None  # the running clock, reached by forked workers through fork
+_stage_seconds_here = 0.0  # stage time spent in this process, to isolate annotate per call
+
+
+class StageClock:
+    """Cumulative seconds per slot, shared with the processes forked while it is installed."""
+
+    def __init__(self) -> None:
+        self._seconds = get_context("fork").Array("d", len(SLOTS))
+
+    def add(self, slot: str, seconds: float) -> None:
+        index = SLOTS.index(slot)
+        with self._seconds.get_lock():
+            self._seconds[index] += seconds
+
+    def totals(self) -> dict[str, float]:
+        with self._seconds.get_lock():
+            return dict(zip(SLOTS, self._seconds[:], strict=True))
+
+    @contextmanager
+    def installed(self, engine: ModuleType, processor_stages: bool) -> Iterator[None]:
+        """Time the engine module's phases (and, for forked workers, Processor's stages)."""
+        global _clock
+        patches = {
+            "read_inputs": timed_iterator(self, "read", engine.read_inputs),
+            "plan": timed(self, "plan", engine.plan),
+            "learn_memory": timed(self, "memory", engine.learn_memory),
+        }
+        for name, slot in (("execute", "process"), ("spool_results", "process")):
+            if hasattr(engine, name):
+                wrap = timed_iterator if name == "execute" else timed
+                patches[name] = wrap(self, slot, getattr(engine, name))
+        if processor_stages:
+            patches["Processor"] = TimedProcessor
+        with ExitStack() as stack:
+            for name, value in patches.items():
+                stack.enter_context(mock.patch.object(engine, name, value))
+            write = timed(self, "write", Store.write_articles)
+            stack.enter_context(mock.patch.object(Store, "write_articles", write))
+            _clock = self
+            try:
+                yield
+            finally:
+                _clock = None
+
+
+def timed(clock: StageClock, slot: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            clock.add(slot, time.perf_counter() - started)
+
+    return wrapper
+
+
+def timed_iterator(
+    clock: StageClock, slot: str, fn: Callable[..., Iterator[Any]]
+) -> Callable[..., Iterator[Any]]:
+    """Time only the steps of a generator, not what the caller does between them."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Iterator[Any]:
+        items = fn(*args, **kwargs)
+        while True:
+            started = time.perf_counter()
+            try:
+                item = next(items)
+            except StopIteration:
+                return
+            finally:
+                clock.add(slot, time.perf_counter() - started)
+            yield item
+
+    return wrapper
+
+
+def _timed_stage(name: str, stage: StageFn) -> StageFn:
+    slot = name if name in STAGES else "other stages"
+
+    def run(article: Article) -> Article:
+        global _stage_seconds_here
+        started = time.perf_counter()
+        try:
+            return stage(article)
+        finally:
+            spent = time.perf_counter() - started
+            _stage_seconds_here += spent
+            if _clock is not None:
+                _clock.add(slot, spent)
+
+    return run
+
+
+class TimedProcessor(Processor):
+    """`Processor` with a clock per stage; annotate is the rest of `process` (spaCy, language)."""
+
+    __slots__ = ()
+
+    def stages(self) -> list[tuple[str, StageFn]]:
+        return [(name, _timed_stage(name, fn)) for name, fn in super().stages()]
+
+    def process(self, batch: Sequence[Article]) -> list[Article | Rejected]:
+        started, stages_before = time.perf_counter(), _stage_seconds_here
+        results = super().process(batch)
+        if _clock is not None:
+            spent = time.perf_counter() - started - (_stage_seconds_here - stages_before)
+            _clock.add("annotate", spent)
+        return results
