@@ -132,4 +132,5 @@ def run_limited(access: StoreAccess, work: Callable[[Store], T], seconds: float)
     finish()
     if "error" in outcome:
         raise outcome["error"]
-    return outcome["value"]  # type: ignore[no-any-return]
+    value: T = outcome["value"]
+    return value

@@ -17,12 +17,14 @@ PAGE_SIZE = 20
 
 
 def _access(request: Request) -> StoreAccess:
-    return request.app.state.access  # type: ignore[no-any-return]
+    access: StoreAccess = request.app.state.access
+    return access
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
     templates = request.app.state.templates
-    return templates.TemplateResponse(request, name, context, status_code=status)  # type: ignore[no-any-return]
+    response: HTMLResponse = templates.TemplateResponse(request, name, context, status_code=status)
+    return response
 
 
 def error_page(request: Request, status: int, message: str, headers: dict[str, str]) -> Response:

@@ -121,7 +121,7 @@ def counterparts(store: Store, key: ActorKey, facts: list[EventFact]) -> list[Ro
                 continue
             groups[party.actor_id or party.code or party.text].append((party, event))
     names = reads.actor_names(store, groups)
-    rows = []
+    rows: list[Row] = []
     for pairs in groups.values():
         events = {e.id: e for _, e in pairs}.values()
         party = pairs[0][0]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -20,18 +20,20 @@ Limit = Annotated[
     int, Query(ge=1, le=MAX_LIMIT, description=f"Rows per page (at most {MAX_LIMIT}).")
 ]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
-ERRORS = {
+ERRORS: dict[int | str, dict[str, Any]] = {
     503: {"model": schemas.ErrorOut, "description": "The store is held by an ingest; retry later."},
 }
 bearer = HTTPBearer(auto_error=False, description="The server's NEWSGRAPH_TOKEN.")
 
 
 def access_of(request: Request) -> StoreAccess:
-    return request.app.state.access  # type: ignore[no-any-return]
+    access: StoreAccess = request.app.state.access
+    return access
 
 
 def config_of(request: Request) -> ServerConfig:
-    return request.app.state.config  # type: ignore[no-any-return]
+    config: ServerConfig = request.app.state.config
+    return config
 
 
 Access = Annotated[StoreAccess, Depends(access_of)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import datetime as dt
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel, Field
@@ -28,7 +28,7 @@ class SpanOut(BaseModel):
 class ArticleSummary(BaseModel):
     id: str
     title: str | None
-    published: date | None
+    published: dt.date | None
     site: str | None
     url: str | None
     source: str | None
@@ -100,7 +100,7 @@ class EventOut(BaseModel):
     negated: bool | None
     hypothetical: bool | None
     rule: RuleOut
-    published: date | None
+    published: dt.date | None
 
 
 class MotiveOut(BaseModel):
@@ -132,14 +132,14 @@ class ArticleDetail(BaseModel):
     id: str
     version: int
     title: str | None
-    published: date | None
+    published: dt.date | None
     site: str | None
     url: str | None
     source: str | None
     section: str | None
     author: str | None
     language: str | None
-    ingested_at: datetime | None
+    ingested_at: dt.datetime | None
     notes: list[str]
     clean_text: str
     paragraphs: list[list[int]]
@@ -153,8 +153,8 @@ class ArticleDetail(BaseModel):
 class RoleOut(BaseModel):
     title: str | None
     code: str | None
-    valid_from: date | None
-    valid_to: date | None
+    valid_from: dt.date | None
+    valid_to: dt.date | None
 
 
 class ActorSummary(BaseModel):
@@ -190,7 +190,7 @@ class ActorDetail(ActorSummary):
 class EvidenceOut(BaseModel):
     article_id: str
     title: str | None
-    published: date | str | None
+    published: dt.date | str | None
     url: str | None
     sentence: str = Field(description="The quoted sentence text.")
 
@@ -210,7 +210,7 @@ class AskOut(BaseModel):
 class SearchHitOut(BaseModel):
     article_id: str
     title: str | None
-    published: date | None
+    published: dt.date | None
     url: str | None
     score: float = Field(description="BM25 score; higher is better.")
     snippet: str = Field(description="The best-matching sentence (or the lead).")
@@ -260,8 +260,8 @@ class EdgeOut(BaseModel):
 
 
 class GraphOut(BaseModel):
-    since: date | None
-    until: date | None
+    since: dt.date | None
+    until: dt.date | None
     nodes: list[NodeOut]
     edges: list[EdgeOut]
 
