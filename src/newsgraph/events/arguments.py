@@ -9,7 +9,7 @@ compounds, adjectives, possessors, appositions, coordinated nouns and "of/in/fro
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsgraph.model import Mention
@@ -108,7 +108,28 @@ def nominal_actors(head: Token, index: MentionIndex, places_too: bool = False) -
     for depth, _, mention in sorted(found, key=lambda f: f[1]):
         if depth == shallowest and mention not in out:
             out.append(mention)
+    owners = [m for d, _, m in sorted(found) if d > shallowest and not is_agent_only(m)]
+    if owners and any(is_agent_only(m) for m in out):
+        # "Rebels in the Ivory Coast", "Iraqi police": a sector completed by its country.
+        out = [with_owner(m, owners[0]) if is_agent_only(m) else m for m in out]
     return out
+
+
+def is_agent_only(mention: Mention) -> bool:
+    """A sector without a country ("police", "rebels", "foreign ministers")."""
+    return mention.resolved_by == "agent"
+
+
+def with_owner(agent: Mention, owner: Mention) -> Mention:
+    """The agent's sector attached to its owner's code: "CIV" + "REB" -> "CIVREB"."""
+    if not owner.code or not agent.code or agent.code.startswith(owner.code):
+        return agent
+    return replace(
+        agent,
+        code=owner.code + agent.code,
+        country=owner.country,
+        resolved_by=f"agent+{owner.resolved_by}",
+    )
 
 
 def _inside(token: Token, mention: Mention) -> bool:

@@ -34,6 +34,7 @@ from newsgraph.events.dates import resolve_date
 from newsgraph.events.discards import Discards, load_discards
 from newsgraph.events.lexicon import Frame, TriggerLexicon, load_lexicon, words_of
 from newsgraph.events.patterns import best_pattern, is_null
+from newsgraph.events.verbdict import NULL_CODE
 from newsgraph.model import ActorRef, Article, Event, Mention, RuleTrace, Span
 
 if TYPE_CHECKING:
@@ -76,6 +77,41 @@ PLACE_PREPS = ("in", "at", "to", "near", "into", "outside", "inside", "across")
 # Event nouns whose "of" phrase names the doer ("the visit of the president"), not the done-to.
 OF_IS_SOURCE_ROOTS = frozenset({"04", "08", "14", "15"})
 VISIT_CODES = frozenset({"042", "043", "044"})
+# Sector codes an actor code may start with when the linker found no country for it.
+AGENT_CODES = frozenset(
+    {
+        "GOV",
+        "MIL",
+        "REB",
+        "OPP",
+        "COP",
+        "JUD",
+        "LEG",
+        "CVL",
+        "PPL",
+        "MED",
+        "BUS",
+        "LAB",
+        "EDU",
+        "REL",
+        "MUS",
+        "CHR",
+        "SPY",
+        "NGO",
+        "INS",
+        "UAF",
+        "HLH",
+        "AGR",
+        "ELI",
+        "CRM",
+        "REF",
+        "MOD",
+        "RAD",
+        "IMG",
+        "SEP",
+        "ENV",
+    }
+)
 RECIPROCAL_WORDS = frozenset({"their", "both", "mutual", "bilateral", "jointly"})
 # Acts two parties do together: consulting, agreeing, cooperating (a compound doer acts on itself).
 BILATERAL_ROOTS = frozenset({"03", "04", "05", "06"})
@@ -96,6 +132,32 @@ class Trigger:
     complement: Token | None = None
     host: Token | None = None  # the verb whose subject is the source (light verbs, frames)
     words: list[str] = field(default_factory=list)
+    plover: str | None = None  # a PLOVER category given by the rule itself (see VerbRule)
+    mode: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What an event says besides its code and actors."""
+
+    trigger: Span
+    detail: str
+    place: Mention | None
+    date_text: str | None
+    date: str | None
+    negated: bool
+    hypothetical: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    """How the text holds an event: as fact, negated, unreal, or re-coded (intent, demand)."""
+
+    code: str
+    negated: bool = False
+    hypothetical: bool = False
+    obligation: bool = False  # "Y must do X" reported by a speaker: a demand by the speaker
+    note: str = ""
 
 
 class EventCoder:
@@ -256,8 +318,17 @@ class EventCoder:
             )
         for rule in lexicon.rules_for(lemma):
             if self._rule_fits(rule, token):
+                if rule.code == NULL_CODE:
+                    return None  # the rule says this use is no event
                 return Trigger(
-                    token, rule.code, rule.id, "verb", detail=rule.why, words=[token.text]
+                    token,
+                    rule.code,
+                    rule.id,
+                    "verb",
+                    detail=rule.why,
+                    words=[token.text],
+                    plover=rule.plover,
+                    mode=rule.mode,
                 )
         pattern = best_pattern(lexicon.dictionaries, token, sentence)
         if is_null(pattern):
@@ -297,6 +368,14 @@ class EventCoder:
             return False
         if rule.prep and not prep_objects(verb, rule.prep):
             return False
+        if rule.subject in ("forces", "peacekeepers"):
+            subject = child(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+            if subject is None or not _looks_like(subject, FORCE_WORDS):
+                return False
+            if rule.subject == "peacekeepers" and not any(
+                t.lower_.startswith("peacekeep") for t in subject.subtree
+            ):
+                return False
         if rule.subject == "people":
             subject = child(verb, SUBJECT_DEPS)
             if subject is None or subject.ent_type_ in ("GPE",) or subject.pos_ == "PROPN":
@@ -431,55 +510,35 @@ class EventCoder:
         number: int,
         index: MentionIndex,
     ) -> list[Event]:
-        lexicon = self.lexicon
-        code = trigger.code
-        negated, hypothetical, code, modal_note = self._modality(trigger, code)
-        entry = self.codebook.get(code)
-        if entry is None:
+        modal = self._modality(trigger, trigger.code)
+        code = modal.code
+        if self.codebook.get(code) is None:
             return []
         source, target, place, arg_note = self._arguments(trigger, triggers, index, code)
-        if not source:
-            return []  # an event without a doer is too often a misreading to be worth keeping
+        if modal.obligation:
+            # "X said Y must do Z": X demands Z of Y.
+            speaker = self._speaker(_clause_head(trigger), index)
+            if speaker:
+                source, target = speaker, source
+        if not source and not (target and _agentless_passive(trigger)):
+            return []  # no doer: too often a misreading (unless a passive names no agent)
         date_text, date_value = self._date(trigger, sentence, article)
         token = trigger.token
-        trigger_span = Span(token.idx, token.idx + len(token.text), token.text)
-        detail = "; ".join(x for x in (trigger.detail, modal_note, arg_note) if x)
-        events = [
-            self._event(
-                article,
-                number,
-                trigger_span,
-                source,
-                target,
-                code,
-                trigger,
-                detail,
-                place,
-                date_text,
-                date_value,
-                negated,
-                hypothetical,
-            )
-        ]
-        if trigger.reverse and source and target and lexicon.use_own_rules is not None:
-            reverse_detail = f"reverse of {code} ({trigger.pattern_id})"
+        facts = _Facts(
+            trigger=Span(token.idx, token.idx + len(token.text), token.text),
+            detail="; ".join(x for x in (trigger.detail, modal.note, arg_note) if x),
+            place=place,
+            date_text=date_text,
+            date=date_value,
+            negated=modal.negated,
+            hypothetical=modal.hypothetical,
+        )
+        events = [self._event(article, number, trigger, source, target, code, facts)]
+        reverse_ok = source and target and not any(_agent_only_ref(r) for r in (*source, *target))
+        if trigger.reverse and reverse_ok and code == trigger.code:
+            facts = replace(facts, detail=f"reverse of {code} ({trigger.pattern_id})")
             events.append(
-                self._event(
-                    article,
-                    number,
-                    trigger_span,
-                    target,
-                    source,
-                    trigger.reverse,
-                    trigger,
-                    reverse_detail,
-                    place,
-                    date_text,
-                    date_value,
-                    negated,
-                    hypothetical,
-                    suffix="r",
-                )
+                self._event(article, number, trigger, target, source, trigger.reverse, facts, "r")
             )
         return [e for e in events if e is not None]
 
@@ -487,54 +546,47 @@ class EventCoder:
         self,
         article: Article,
         number: int,
-        trigger_span: Span,
+        trigger: Trigger,
         source: tuple[ActorRef, ...],
         target: tuple[ActorRef, ...],
         code: str,
-        trigger: Trigger,
-        detail: str,
-        place: Mention | None,
-        date_text: str | None,
-        date_value: str | None,
-        negated: bool,
-        hypothetical: bool,
+        facts: _Facts,
         suffix: str = "",
     ) -> Event | None:
         entry = self.codebook.get(code)
         if entry is None:
             return None
+        own = code == trigger.code and trigger.plover is not None
         event_id = f"{article.id}:e{number}-{trigger.token.i - trigger.token.sent.start}{suffix}"
+        words = f"; words: {' '.join(trigger.words)}" if trigger.words else ""
         return Event(
             id=event_id,
             article_id=article.id,
             sentence=number,
-            trigger=trigger_span,
+            trigger=facts.trigger,
             source=source,
             target=target,
             cameo=code,
             cameo_root=entry.root,
             goldstein=entry.goldstein,
             quad_class=entry.quad_class,
-            plover=entry.plover,
-            mode=entry.mode,
+            plover=trigger.plover if own and trigger.plover else entry.plover,
+            mode=trigger.mode or "" if own else entry.mode,
             context=entry.context,
-            rule=RuleTrace(
-                trigger.pattern_id,
-                self.version,
-                detail + (f"; words: {' '.join(trigger.words)}" if trigger.words else ""),
-            ),
-            place=place.text if place is not None else None,
-            place_country=(place.country or place.code) if place is not None else None,
-            date=date_value,
-            date_text=date_text,
-            negated=negated,
-            hypothetical=hypothetical,
+            rule=RuleTrace(trigger.pattern_id, self.version, facts.detail + words),
+            place=facts.place.text if facts.place is not None else None,
+            place_country=_place_country(facts.place),
+            date=facts.date,
+            date_text=facts.date_text,
+            negated=facts.negated,
+            hypothetical=facts.hypothetical,
         )
 
     # --- modality -----------------------------------------------------------------------------
 
-    def _modality(self, trigger: Trigger, code: str) -> tuple[bool, bool, str, str]:
-        """(negated, hypothetical, code, note): negation, future intent/threat, hedges."""
+    def _modality(self, trigger: Trigger, code: str) -> Modality:
+        """Negation, conditions, wishes and purposes; announced acts become intents or threats;
+        a reported "must" becomes the speaker's demand."""
         lexicon = self.lexicon
         clause = _clause_head(trigger)
         if trigger.kind == "noun" and trigger.host is None:
@@ -544,7 +596,8 @@ class EventCoder:
             unreal = _irrealis(trigger.token, lexicon) or _in_condition(
                 clause, lexicon.condition_markers
             )
-            return negated, unreal, code, "hypothetical: under a wish or a modal" if unreal else ""
+            note = "hypothetical: under a wish or a modal" if unreal else ""
+            return Modality(code, negated, unreal, note=note)
         negated = _negated(clause, lexicon.negations) or (
             trigger.kind == "noun" and any(c.lower_ == "no" for c in trigger.token.children)
         )
@@ -552,32 +605,50 @@ class EventCoder:
         future = bool(auxiliaries & lexicon.future_auxiliaries) or _going_to(clause)
         would = bool(auxiliaries & lexicon.conditional_auxiliaries)
         hedged = bool(auxiliaries & lexicon.hedge_auxiliaries)
+        obliged = bool(auxiliaries & lexicon.obligation_auxiliaries) or _has_to(clause)
         conditional = _has_condition(clause, lexicon.condition_markers)
-        in_condition = _in_condition(clause, lexicon.condition_markers)
-        irrealis = _irrealis(clause, lexicon)
         reported = _reported(clause, lexicon.speech_verbs)
         root = code[:2]
         settled = root in ("01", "02", "03", "10", "12", "13")
-        if in_condition or irrealis:
-            return negated, True, code, "hypothetical: inside a condition or a wish"
+        if _in_condition(clause, lexicon.condition_markers) or _irrealis(clause, lexicon):
+            return Modality(code, negated, True, note="hypothetical: inside a condition or a wish")
         if _purpose(clause, lexicon.purpose_markers):
-            return negated, True, code, "hypothetical: a purpose, not a fact"
+            return Modality(code, negated, True, note="hypothetical: a purpose, not a fact")
+        if obliged and reported and not negated and root not in ("01", "02", "10"):
+            frame = lexicon.frames.get("demand")
+            new = self._compose(frame, code) if frame else code
+            return Modality(new, obligation=True, note=f"reported obligation -> demand ({code})")
         if negated:
             if (future or would) and not settled and not lexicon.is_hostile(code):
                 frame = lexicon.frames.get("reject")
                 new = self._compose(frame, code) if frame else code
-                return False, False, new, f"negated intent -> reject ({code} -> {new})"
-            return True, False, code, "negated"
+                return Modality(new, note=f"negated intent -> reject ({code} -> {new})")
+            return Modality(code, negated=True, note="negated")
         announced = future or (would and (reported or conditional)) or (hedged and conditional)
         if announced and not settled:
             kind = "threaten" if lexicon.is_hostile(code) else "intent"
             frame = lexicon.frames.get(kind)
             if frame is not None:
                 new = self._compose(frame, code)
-                return False, False, new, f"announced act -> {kind} ({code} -> {new})"
-        if (hedged or would) and not settled:
-            return False, True, code, "hypothetical: modal"
-        return False, False, code, ""
+                return Modality(new, note=f"announced act -> {kind} ({code} -> {new})")
+        if (hedged or would or obliged) and not settled:
+            return Modality(code, hypothetical=True, note="hypothetical: modal")
+        return Modality(code)
+
+    def _speaker(self, clause: Token, index: MentionIndex) -> list[Mention]:
+        """Who reports a clause: the subject of the speech verb (or noun) it is the content of."""
+        token = clause
+        for _ in range(4):
+            if token.head.i == token.i:
+                return []
+            head = token.head
+            if token.dep_ in ("ccomp", "acl", "relcl") and head.pos_ in ("VERB", "AUX"):
+                return self._subject_actors(head, index)
+            if token.dep_ in ("ccomp", "acl") and head.pos_ == "NOUN":
+                verb = _governing_verb(head)
+                return self._subject_actors(verb, index) if verb is not None else []
+            token = head
+        return []
 
     # --- arguments ----------------------------------------------------------------------------
 
@@ -936,7 +1007,7 @@ def _in_condition(verb: Token, markers: frozenset[str]) -> bool:
 
 def _irrealis(verb: Token, lexicon: TriggerLexicon) -> bool:
     token = verb
-    for _ in range(6):
+    for _ in range(8):
         if token.head.i == token.i or token.dep_ not in (
             "xcomp",
             "ccomp",
@@ -953,9 +1024,40 @@ def _irrealis(verb: Token, lexicon: TriggerLexicon) -> bool:
             return True
         if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.irrealis_nouns:
             return True
+        if token.lemma_.lower() in lexicon.frame_words:
+            return True  # what is demanded, threatened or promised has not happened
         if _auxiliaries(token) & (lexicon.hedge_auxiliaries | lexicon.conditional_auxiliaries):
             return True
     return False
+
+
+def _has_to(verb: Token) -> bool:
+    """ "have to" / "has to" + verb: an obligation."""
+    return (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_ == "have"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def _agentless_passive(trigger: Trigger) -> bool:
+    """A passive verb that names no doer ("three civilians were killed")."""
+    token = trigger.token
+    return (
+        trigger.kind == "verb"
+        and is_passive(token)
+        and not any(c.dep_ == "agent" for c in token.children)
+    )
+
+
+def _agent_only_ref(ref: ActorRef) -> bool:
+    return not ref.code[:3].isalpha() or ref.code[:3] in AGENT_CODES
+
+
+def _place_country(place: Mention | None) -> str | None:
+    if place is None:
+        return None
+    return place.country or (place.code[:3] if place.code else None)
 
 
 def _purpose(verb: Token, markers: frozenset[str]) -> bool:

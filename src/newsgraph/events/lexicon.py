@@ -31,6 +31,8 @@ class VerbRule:
     prep: tuple[str, ...] = ()
     place: bool = False
     subject: str | None = None
+    plover: str | None = None  # PLOVER category the manual gives this act, when CAMEO has none
+    mode: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,7 @@ class TriggerLexicon:
     future_auxiliaries: frozenset[str]
     conditional_auxiliaries: frozenset[str]
     hedge_auxiliaries: frozenset[str]
+    obligation_auxiliaries: frozenset[str]
     condition_markers: frozenset[str]
     negations: frozenset[str]
     irrealis_verbs: frozenset[str]
@@ -96,6 +99,11 @@ class TriggerLexicon:
 
     def noun_code(self, lemma: str) -> str | None:
         return self.nouns.get(lemma) if self.use_own_rules else None
+
+    @property
+    def frame_words(self) -> frozenset[str]:
+        """Every frame verb and adjective (their content has not happened)."""
+        return frozenset(w for f in self.frames.values() for w in f.verbs | f.adjectives)
 
     def is_hostile(self, code: str) -> bool:
         return code[:2] in self.hostile_roots
@@ -174,6 +182,8 @@ def parse_lexicon(
             prep=tuple(r.get("prep", [])),
             place=bool(r.get("place", False)),
             subject=r.get("subject"),
+            plover=r.get("plover"),
+            mode=r.get("mode"),
         )
         for r in data.get("verbs", [])
     )
@@ -203,6 +213,7 @@ def parse_lexicon(
         future_auxiliaries=_set(data, "future_auxiliaries"),
         conditional_auxiliaries=_set(data, "conditional_auxiliaries"),
         hedge_auxiliaries=_set(data, "hedge_auxiliaries"),
+        obligation_auxiliaries=_set(data, "obligation_auxiliaries"),
         condition_markers=_set(data, "condition_markers"),
         negations=_set(data, "negations"),
         irrealis_verbs=_set(data, "irrealis_verbs"),
