@@ -317,7 +317,7 @@ class Linker:
         self,
         scan: _Scan,
         person_end: dict[int, int] | None,
-        blocked: frozenset[int] = frozenset(),
+        blocked: dict[int, int] | None = None,
     ) -> list[RoleMatch]:
         actors = self.catalog.actors
 
@@ -448,9 +448,11 @@ class Linker:
             state.consumed.update(range(match.title_start, match.name_end))
             return
         if match.name_end is not None and match.person_id is None:
-            match = replace(
-                match, end=match.name_start or match.end, name_start=None, name_end=None
-            )
+            # A name no entity vouches for stays in the phrase it heads ("Arnor President
+            # Umbardacil" is ARNGOV), as PETRARCH codes a noun phrase.
+            match = replace(match, end=match.name_end, name_start=None, name_end=None)
+        if match.absorbed_end is not None:
+            match = replace(match, end=match.absorbed_end, title_end=match.absorbed_end)
         start, end, text = state.span(match.start, match.end)
         if match.person_title and match.title.category in COREFERENT_CATEGORIES:
             pending = Mention(
@@ -604,6 +606,10 @@ class Linker:
             core_start = start + (4 if raw.lower().startswith("the ") else 0)
             core_end = end - (2 if raw.endswith(("'s", "’s")) else 0)
             inside = [m for m in state.mentions if start <= m.start and m.end <= end and m.country]
+            if any(
+                m.resolved_by == "agent" and m.start < end and start < m.end for m in state.mentions
+            ):
+                continue  # a titled phrase ("Arnor President Umbardacil"), not an organisation
             if not inside or any(
                 m.start <= core_start and m.end >= core_end for m in state.mentions
             ):
@@ -849,16 +855,15 @@ def _vouches_for_country(mention: Mention) -> bool:
     return mention.label in {"capital", "region", "airport"} or " " in mention.text
 
 
-def _org_starts(state: _ArticleState) -> frozenset[int]:
-    """Words starting an organisation entity longer than one word."""
+def _org_starts(state: _ArticleState) -> dict[int, int]:
+    """First word of each organisation entity -> the word after its end."""
     words = state.scan.words
     starts = [w.start for w in words]
-    found = set()
+    found = {}
     for start, end, label in state.entities:
-        i = bisect.bisect_left(starts, start)
-        if label == "ORG" and i < len(words) and words[i].end < end:
-            found.add(i)
-    return frozenset(found)
+        if label == "ORG":
+            found[bisect.bisect_left(starts, start)] = bisect.bisect_left(starts, end)
+    return found
 
 
 def _word_range(words: Sequence[Word], start: int, end: int) -> range:

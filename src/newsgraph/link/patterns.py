@@ -10,7 +10,7 @@ PERSON entity, when given, fixes where the name ends.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsgraph.dictionaries.words import Word, word_set
@@ -48,6 +48,7 @@ class RoleMatch:
     agent: AgentSense | None = None
     person_title: bool = True  # the title names an office held by one person
     named_by_entity: bool = False  # a spaCy PERSON entity marks the name
+    absorbed_end: int | None = None  # a same-country dictionary name after the title ends here
 
 
 def _gap(text: str, words: Sequence[Word], i: int) -> str:
@@ -133,11 +134,13 @@ def find_roles(
     is_country: Callable[[str], str | None],
     is_person: Callable[[str], bool],
     person_end: dict[int, int] | None = None,
-    blocked: frozenset[int] = frozenset(),
+    blocked: Mapping[int, int] | None = None,
 ) -> list[RoleMatch]:
     """Titles with their country and holder's name, in text order.
 
-    `blocked` words start a longer name (an organisation) and cannot be the "of" country.
+    `blocked` maps words that start an organisation's name to the word after it: a country
+    that only begins such a name ("representatives of Baku 2015 ... Committee") is not the
+    title's country.
     """
     by_start = {hit.start: hit for hit in hits}
     by_end = {hit.end: hit for hit in hits}
@@ -172,12 +175,29 @@ def find_roles(
             country = _country_sense(previous, is_country)
             if country:
                 descriptor_start = previous.start
+                # A prefix agent before the country: "MSF Arnor diplomat" -> NGO + ARN + GOV.
+                before = by_end.get(previous.start)
+                before_agent = _title_senses(before)[1] if before else None
+                if before and before_agent and before_agent.prefix:
+                    country = (before_agent.code + country[0], country[1])
+                    descriptor_start = before.start
         after = hit.end
-        # Country after the title: "the foreign minister of Iran", "soldiers from Gondor".
-        if country is None and after < len(words) and words[after].norm in {"of", "from"}:
+        if country is None and agent is not None and agent.prefix:
+            # "MSF Arnor": the agent goes before the country that follows it, unless a suffix
+            # agent after that country takes both ("MSF Arnor diplomat").
+            following = by_start.get(after)
+            if following is not None and (found := _country_sense(following, is_country)):
+                then = by_start.get(following.end)
+                if then is not None and any(_title_senses(then)):
+                    continue
+                country, after = found, following.end
+        # Country after the title: "the foreign minister of Iran", "soldiers from Gondor";
+        # for agents also "police in Kabul" (an ambassador in Moscow is not Russia's).
+        links = {"of", "from"} if title_sense else {"of", "from", "in"}
+        if country is None and after < len(words) and words[after].norm in links:
             k = after + 1 + (1 if after + 1 < len(words) and words[after + 1].norm == "the" else 0)
             following = by_start.get(k)
-            if following is not None and k not in blocked:
+            if following is not None and (blocked or {}).get(k, 0) <= following.end:
                 country = _country_sense(following, is_country)
                 if country:
                     after = following.end
@@ -191,6 +211,7 @@ def find_roles(
             continue
         person_id = None
         name_end = None
+        absorbed_end = None
         following = by_start.get(after)
         if following is not None and after < len(words) and _spaces(_gap(text, words, after)):
             person_id = next(
@@ -203,6 +224,14 @@ def find_roles(
             )
             if person_id:
                 name_end = following.end
+            elif (
+                country
+                and (named := _country_sense(following, is_country))
+                and named[0][:3] == country[0][-3:]
+            ):
+                # "Bree Prime Minister Romendacil" where the dictionary codes the name BRE:
+                # the name is the holder, part of the same phrase.
+                absorbed_end = following.end
         if person_id is None:
             name_end = name_after(text, words, after, covered, person_end)
         matches.append(
@@ -219,6 +248,7 @@ def find_roles(
                 person_id=person_id,
                 agent=agent,
                 person_title=title_sense is not None and not title_sense.plural,
+                absorbed_end=absorbed_end,
                 named_by_entity=bool(person_end and name_end and after in person_end),
             )
         )
