@@ -503,10 +503,15 @@ def _span(text: str) -> tuple[date | None, date | None]:
 def countryinfo_roles(shared: Path) -> list[tuple[str, str, str, str, str, str, str]]:
     """(name, aliases, country, title, code, from, to) of CountryInfo's titled offices."""
     text = (shared / COUNTRYINFO).read_text(encoding="utf-8", errors="replace")
+    known = set(geonames_countries(shared))
     rows = set()
+    by_name = {norms(name): iso3 for iso3, (_, name, *_) in geonames_countries(shared).items()}
     for block in _countryinfo_blocks(text):
-        iso3 = _field(block, "ISO3166-alpha3") or _field(block, "CountryCode")
-        if len(iso3) != 3 or not iso3.isalpha():
+        # The ISO field is sometimes mistyped (JON for Japan): fall back on the code, the name.
+        candidates = [_field(block, "ISO3166-alpha3"), _field(block, "CountryCode")]
+        iso3 = next((c for c in candidates if c in known), "")
+        iso3 = iso3 or by_name.get(norms(_field(block, "CountryName").replace("_", " ")), "")
+        if not iso3:
             continue
         leaders = _field(block, "Leaders")
         for match in re.finditer(r"<([^/>]+)>(.*?)</\1>", leaders, flags=re.DOTALL):
@@ -540,6 +545,8 @@ def countryinfo_roles(shared: Path) -> list[tuple[str, str, str, str, str, str, 
                 office = title.split("&")[0].strip()
                 if not KEY_OFFICES.match(office):
                     continue
+                if code[:3].upper() not in known:
+                    code = iso3 + code[3:]  # a mistyped country prefix (JON for JOR)
                 rows.add(_role_row(names, iso3, office, code, start, end))
     return sorted(rows)
 
