@@ -20,6 +20,8 @@ from newsgraph.model import Actor, Article, Provenance, Rejected
 log = logging.getLogger(__name__)
 
 StageFn = Callable[[Article], Article]
+# Longer clean texts are not news articles (spaCy's own limit is 1,000,000 characters).
+MAX_ARTICLE_CHARS = 300_000
 
 
 @dataclass(slots=True)
@@ -122,11 +124,14 @@ def clean_all(
     results: list[Article | Rejected] = []
     for article in raw:
         cleaned = clean_article(article, learned)
-        if cleaned.clean_text.strip():
-            results.append(cleaned)
-        else:
-            source, record = article.provenance.source, article.provenance.record
+        source, record = article.provenance.source, article.provenance.record
+        if not cleaned.clean_text.strip():
             results.append(Rejected(source, "no text after cleaning", "", record))
+        elif len(cleaned.clean_text) > MAX_ARTICLE_CHARS:
+            detail = f"{len(cleaned.clean_text):,} characters, limit {MAX_ARTICLE_CHARS:,}"
+            results.append(Rejected(source, "article too long", detail, record))
+        else:
+            results.append(cleaned)
     return results, learned
 
 

@@ -38,9 +38,11 @@ def test_write_then_read_back_with_evidence(db_path: Path) -> None:
         assert row is not None and row["clean_text"] == a.clean_text
         [m] = store.query('SELECT sentence, start, "end", text, code FROM mentions')
         assert (m["start"], m["end"], m["text"], m["code"]) == (0, 5, "Putin", "RUSGOV")
-        assert store.known("a1", "c1", "r1").status == "duplicate"
-        assert store.known("a1", "c2", "r2") == Known("version", 2)
-        assert store.known("b9", "c3", "r3").status == "new"
+        assert store.known("a1", "c1").status == "duplicate"
+        assert store.known("a1", "c2") == Known("version", 2)
+        assert store.known("b9", "c3").status == "new"
+        assert store.known("b9", "c1").status == "new"  # another source with the same text
+        assert store.known("c1", "c1", any_id=True).status == "duplicate"
 
 
 def test_new_version_keeps_the_old_one_and_replaces_derived_rows(db_path: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -27,6 +28,13 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 SIDECAR_SUFFIX = ".meta.json"
 MAX_INPUT_BYTES = 200 * 1024 * 1024  # a single input larger than this is refused, not read
+# An HTML page larger than this, once scripts, styles and inline data are removed, is no news page
+# (extraction time grows faster than linearly: an 18 MB page takes minutes).
+MAX_HTML_CHARS = 5_000_000
+_HEAVY_HTML = re.compile(
+    r"<(script|style|svg)\b[^>]*>.*?</\1\s*>|data:[a-z]+/[a-z0-9.+-]+;base64,[A-Za-z0-9+/=\s]+",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,13 +188,22 @@ def _with_meta(article: Article, meta: dict[str, object] | None) -> Article:
     )
 
 
-def _parse_html(name: str, data: bytes, meta: dict[str, object] | None) -> Article | Rejected:
-    from newsgraph.ingest.html import extract_html
+def slim_html(html: str) -> str:
+    """The page without scripts, styles, inline SVG and base64 data, which carry no article text."""
+    return _HEAVY_HTML.sub("", html)
 
-    page = extract_html(data, url=str(meta.get("url")) if meta and meta.get("url") else None)
+
+def _parse_html(name: str, data: bytes, meta: dict[str, object] | None) -> Article | Rejected:
+    from newsgraph.ingest.html import decode_html, extract_html
+
+    html = decode_html(data)
+    slim = slim_html(html) if len(html) > MAX_HTML_CHARS else html
+    if len(slim) > MAX_HTML_CHARS:
+        detail = f"{len(slim):,} characters of markup and text, limit {MAX_HTML_CHARS:,}"
+        return Rejected(name, "HTML page too large", detail)
+    page = extract_html(slim, url=str(meta.get("url")) if meta and meta.get("url") else None)
     if page is None or not page.text.strip():
         return Rejected(name, "no main text", "HTML page without extractable article text")
-    html = data.decode("utf-8", errors="replace")
     article = Article(
         id="",
         raw_text=page.text,

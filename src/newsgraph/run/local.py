@@ -111,20 +111,22 @@ def plan(
     store.save_site_lines(learned.learned(), learned.site_pages.items())
 
     planned: list[Planned] = []
-    run_hashes: set[str] = set()
+    run_hashes: set[tuple[str, object]] = set()  # (text hash, id), and (text hash, True) for any id
     run_versions: dict[str, int] = {}  # id -> version given to it in this run
     for (_, digest), article in zip(fresh, cleaned, strict=True):
         if isinstance(article, Rejected):
             rejected.append(article)
             continue
         text_hash = content_hash(article.clean_text)
-        known = store.known(article.id, text_hash, digest)
-        if known.status == "duplicate" or text_hash in run_hashes:
+        derived_id = article.id == text_hash  # no id given: the clean text's hash named it
+        known = store.known(article.id, text_hash, any_id=derived_id)
+        if known.status == "duplicate" or (text_hash, derived_id or article.id) in run_hashes:
             summary.duplicates += 1
             continue
         if article.id in run_versions:  # the same id with other content earlier in this run
             known = Known("version", run_versions[article.id] + 1)
-        run_hashes.add(text_hash)
+        run_hashes.add((text_hash, True))
+        run_hashes.add((text_hash, article.id))
         run_versions[article.id] = known.version
         planned.append(Planned(article, known, digest, text_hash))
     return planned

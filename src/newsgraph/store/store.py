@@ -85,13 +85,17 @@ class Store:
         finally:
             self.con.unregister("_incoming")
 
-    def known(self, article_id: str, content_hash: str, raw_hash: str) -> Known:
-        """Is this content already here (duplicate), a new version of a known id, or new?"""
+    def known(self, article_id: str, content_hash: str, any_id: bool = False) -> Known:
+        """Is this content already here (duplicate), a new version of a known id, or new?
+
+        Content counts as a duplicate under the same id; with `any_id` (the id was derived from
+        the content, not given by the input) under any id. An input that names its own id is its
+        own source even when another source carries the same text (stories group them).
+        """
         dup = self.con.execute(
-            "SELECT 1 FROM articles WHERE is_current"
-            " AND (content_hash = ? OR (raw_hash = ? AND id = ?))"
+            "SELECT 1 FROM articles WHERE is_current AND content_hash = ? AND (id = ? OR ?)"
             " LIMIT 1",
-            [content_hash, raw_hash, article_id],
+            [content_hash, article_id, any_id],
         ).fetchone()
         if dup:
             return Known("duplicate")
