@@ -117,7 +117,7 @@ def nominal_actors(head: Token, index: MentionIndex, places_too: bool = False) -
 
 def is_agent_only(mention: Mention) -> bool:
     """A sector without a country ("police", "rebels", "foreign ministers")."""
-    return mention.resolved_by == "agent"
+    return mention.resolved_by.startswith("agent") and not mention.country
 
 
 def with_owner(agent: Mention, owner: Mention) -> Mention:

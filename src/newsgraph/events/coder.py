@@ -24,6 +24,7 @@ from newsgraph.events.arguments import (
     SUBJECT_DEPS,
     MentionIndex,
     child,
+    is_agent_only,
     is_passive,
     is_pronoun,
     nominal_actors,
@@ -38,6 +39,7 @@ from newsgraph.events.verbdict import NULL_CODE
 from newsgraph.model import ActorRef, Article, Event, Mention, RuleTrace, Span
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
@@ -77,6 +79,9 @@ PLACE_PREPS = ("in", "at", "to", "near", "into", "outside", "inside", "across")
 # Event nouns whose "of" phrase names the doer ("the visit of the president"), not the done-to.
 OF_IS_SOURCE_ROOTS = frozenset({"04", "08", "14", "15"})
 VISIT_CODES = frozenset({"042", "043", "044"})
+# Roots of material acts whose unnamed target is the country they happen in (concede, retreat,
+# protest, mobilize, reduce relations, coerce, assault).
+PLACE_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
 # Sector codes an actor code may start with when the linker found no country for it.
 AGENT_CODES = frozenset(
     {
@@ -679,15 +684,66 @@ class EventCoder:
         place = self._place(token, index) or (
             self._place(trigger.host, index) if trigger.host is not None else None
         )
-        if not target and code[:3] in VISIT_CODES and place is not None:
+        if (
+            not target
+            and place is not None
+            and (code[:3] in VISIT_CODES or code[:2] in PLACE_TARGET_ROOTS)
+        ):
+            # A visit goes to a place's country; a material act done in a place to no named
+            # actor is done to that place's country ("lifted the curfew in Montenegro").
             target = [place]
-            notes.append("target: the country of the place visited")
+            notes.append("target: the country of the place")
+        source, target, completed = self._complete_sectors(token, source, target, place)
+        notes.extend(completed)
         source_codes = {m.code for m in source}
         target = [m for m in target if m.code not in source_codes]
         if len(source) > 1 and not target and self._reciprocal(trigger, code):
             target = list(source)  # "Gondor and Osgiliath postponed their meeting": each other
             notes.append("reciprocal: the compound's members act on each other")
         return _refs(source), _refs(target), place, "; ".join(notes)
+
+    def _complete_sectors(
+        self, token: Token, source: list[Mention], target: list[Mention], place: Mention | None
+    ) -> tuple[list[Mention], list[Mention], list[str]]:
+        """Give a country to sector-only actors ("police", "troops") from the context.
+
+        A possessive pronoun ("its troops") points to the doer; otherwise the place of the event,
+        then the other party's country (news reports most such acts within one country).
+        """
+        notes: list[str] = []
+        place_country = _place_country(place)
+        source_country = next((_country_of(m) for m in source if _country_of(m)), None)
+        target_country = next((_country_of(m) for m in target if _country_of(m)), None)
+
+        def complete(mentions: list[Mention], other: str | None, role: str) -> list[Mention]:
+            out = []
+            for m in mentions:
+                if not is_agent_only(m):
+                    out.append(m)
+                    continue
+                owner = None
+                if role == "target" and _has_possessive_pronoun(token.doc, m):
+                    owner, why = source_country, "its possessor, the doer"
+                if owner is None and place_country:
+                    owner, why = place_country, "the place"
+                if owner is None and other:
+                    owner, why = other, f"the {'source' if role == 'target' else 'target'}"
+                if owner is None or not m.code:
+                    out.append(m)
+                    continue
+                notes.append(f"{role} '{m.text}': country from {why}")
+                out.append(
+                    replace(
+                        m,
+                        code=owner + m.code,
+                        country=owner,
+                        resolved_by=f"{m.resolved_by}+context",
+                    )
+                )
+            return out
+
+        new_source = complete(source, target_country, "source")
+        return new_source, complete(target, source_country, "target"), notes
 
     def _reciprocal(self, trigger: Trigger, code: str) -> bool:
         """Does a compound subject act on itself ("their meeting", "each other", "ties")?"""
@@ -1048,6 +1104,20 @@ def _agentless_passive(trigger: Trigger) -> bool:
         and is_passive(token)
         and not any(c.dep_ == "agent" for c in token.children)
     )
+
+
+def _country_of(mention: Mention) -> str | None:
+    if is_agent_only(mention) or not mention.code:
+        return None
+    return mention.country or mention.code[:3]
+
+
+def _has_possessive_pronoun(doc: Doc, mention: Mention) -> bool:
+    """ "its troops", "their arms": the mention's head carries a possessive pronoun."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in span.root.children)
 
 
 def _agent_only_ref(ref: ActorRef) -> bool:
