@@ -203,8 +203,8 @@ def _store_actors(store: Store, phrases: list[str]) -> dict[str, ActorKey]:
         WITH wanted AS (SELECT unnest(?) AS phrase),
         named AS (
             SELECT w.phrase, a.id, 1000000 AS weight FROM wanted w JOIN actors a
-              ON lower(a.name) = w.phrase OR list_contains(list_transform(a.aliases, x -> lower(x)),
-                                                          w.phrase)
+              ON lower(a.name) = w.phrase
+              OR list_contains(list_transform(a.aliases, lambda x: lower(x)), w.phrase)
             UNION ALL
             SELECT w.phrase, m.actor_id, count(*) AS weight FROM wanted w JOIN mentions m
               ON lower(m.text) = w.phrase AND m.kind = 'actor' AND m.actor_id IS NOT NULL

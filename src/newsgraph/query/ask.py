@@ -15,11 +15,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.query.actors import ActorFinder, Named, default_linker
-from newsgraph.query.facts import EventFact, Evidence, evidence, fetch_events, fetch_motives
+from newsgraph.query.facts import (
+    EventFact,
+    Evidence,
+    MotiveFact,
+    evidence,
+    fetch_events,
+    fetch_motives,
+)
 from newsgraph.query.lexicon import CLASS_KINDS
 from newsgraph.query.question import Question, read_question
 from newsgraph.query.relations import relations, within
-from newsgraph.query.search import search_sentences, stems, words_of
+from newsgraph.query.search import load_fts, search_sentences, stems, words_of
 from newsgraph.store import Store
 
 MAX_ANSWERS = 10
@@ -161,14 +168,15 @@ def _fitting_events(store: Store, q: Question) -> list[_Scored]:
     countries = sorted({n.place_country for n in q.named if n.place_country})
     if not (actors or countries or q.stems):
         return []
+    load_fts(store.con)  # the trigger words are stemmed in SQL, as the index stems
     events = fetch_events(
         store,
         """e.id IN (SELECT event_id FROM event_actors ea
-                    WHERE len(list_filter(?::VARCHAR[], p -> starts_with(ea.code, p))) > 0
+                    WHERE len(list_filter(?::VARCHAR[], lambda p: starts_with(ea.code, p))) > 0
                        OR list_contains(?::VARCHAR[], ea.actor_id))
            OR list_contains(?::VARCHAR[], e.place_country)
            OR list_has_any(?::VARCHAR[], list_transform(string_split(lower(e.trigger_text), ' '),
-                                                        w -> stem(w, 'porter')))""",
+                                                        lambda w: stem(w, 'porter')))""",
         [
             [a.prefix for a in actors],
             [a.actor_id for a in actors if a.actor_id],
@@ -240,7 +248,12 @@ def _opposite(event: EventFact, q: Question) -> tuple[Any, ...]:
 
 
 def _is_named(q: Question, code: str, actor_id: str | None) -> bool:
-    return any(a.matches(code, actor_id, exact=True) for a in q.actors)
+    """Is this one of the question's participants (not a place it is set in) — not an answer?"""
+    return any(
+        n.actor.matches(code, actor_id, exact=True)
+        for n in q.named
+        if n.actor is not None and not q.is_place(n)
+    )
 
 
 def _party_text(label: str, code: str) -> str:
@@ -251,17 +264,42 @@ def _party_text(label: str, code: str) -> str:
 
 
 def _why(store: Store, q: Question, scored: list[_Scored], board: _Board) -> None:
-    """Reasons: motives linked to the matching events, else motives whose effect has the words."""
+    """Reasons: motives linked to the best-matching events, else motives whose effect has the
+    question's words. Events with the question's own verb, when they have motives, silence those
+    only hinted at ("visit" asks about the visit, not the welcome at the airport)."""
     event_score = {s.event.id: s.score for s in scored}
-    if event_score:
-        for motive in fetch_motives(store, "m.event_id IN (SELECT unnest(?))", [list(event_score)]):
-            score = event_score[motive.event_id or ""]
-            board.add(motive.cause, score, motive.article_id, motive.sentence)
+    linked = fetch_motives(store, "m.event_id IN (SELECT unnest(?))", [list(event_score)])
+    literal = {s.event.id for s in scored if s.literal}
+    if any(m.event_id in literal for m in linked):
+        linked = [m for m in linked if m.event_id in literal]
+    for motive in _widest(linked):
+        score = event_score[motive.event_id or ""]
+        for sentence in motive.sentences:  # a reason may be stated over two sentences
+            board.add(motive.cause, score, motive.article_id, sentence)
     if board.candidates or not q.stems:
         return
     pattern = r"\b(" + "|".join(re.escape(s) for s in q.stems) + ")"
-    for motive in fetch_motives(store, "regexp_matches(lower(m.effect_text), ?)", [pattern]):
-        board.add(motive.cause, 0.5, motive.article_id, motive.sentence)
+    by_effect = fetch_motives(store, "regexp_matches(lower(m.effect_text), ?)", [pattern])
+    for motive in _widest(by_effect):
+        for sentence in motive.sentences:
+            board.add(motive.cause, 0.5, motive.article_id, sentence)
+
+
+def _widest(motives: list[MotiveFact]) -> list[MotiveFact]:
+    """Drop a cause read inside a longer cause of the same sentence ("to explain" within "a
+    difficult step to explain"): one reason, quoted once."""
+    kept = []
+    for m in motives:
+        inside = any(
+            o is not m
+            and (o.article_id, o.sentence) == (m.article_id, m.sentence)
+            and m.cause in o.cause
+            and len(o.cause) > len(m.cause)
+            for o in motives
+        )
+        if not inside:
+            kept.append(m)
+    return kept
 
 
 def _who(store: Store, q: Question, scored: list[_Scored], board: _Board) -> None:

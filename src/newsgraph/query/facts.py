@@ -91,7 +91,8 @@ class MotiveFact:
     cue: str
     holder: tuple[str, ...]
     certainty: str
-    evidence: str | None
+    evidence: str | None  # the text stating the reason, which may run over two sentences
+    sentences: tuple[int, ...]  # the sentences of that text: what an answer quotes
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +142,14 @@ def fetch_events(store: Store, where: str = "true", params: Sequence[Any] = ()) 
         " ORDER BY coalesce(e.date, CAST(e.published AS VARCHAR)), e.article_id, e.sentence",
         params,
     )
-    return [_event(r) for r in rows]
+    ids = sorted(
+        {p["actor_id"] for r in rows for p in (*r["source"], *r["target"]) if p["actor_id"]}
+    )
+    names = {
+        n["id"]: n["name"]
+        for n in store.query("SELECT id, name FROM actors WHERE id IN (SELECT unnest(?))", [ids])
+    }
+    return [_event(r, names) for r in rows]
 
 
 def fetch_motives(
@@ -149,7 +157,11 @@ def fetch_motives(
 ) -> list[MotiveFact]:
     """Motives of current articles matching a fixed SQL condition over `m`."""
     rows = store.query(
-        "SELECT m.* FROM motives m WHERE m.article_id IN (SELECT id FROM articles WHERE is_current)"
+        """
+        SELECT m.*, (SELECT list(s.idx ORDER BY s.idx) FROM sentences s
+                     WHERE s.article_id = m.article_id AND s.start < m.evidence_end
+                       AND s."end" > m.evidence_start) AS evidence_sentences
+        FROM motives m WHERE m.article_id IN (SELECT id FROM articles WHERE is_current)"""
         f" AND ({where}) ORDER BY m.article_id, m.sentence, m.cause_start",
         params,
     )
@@ -166,6 +178,7 @@ def fetch_motives(
             holder=tuple(r["holder"] or ()),
             certainty=r["certainty"] or "asserted",
             evidence=r.get("evidence_text"),
+            sentences=tuple(r["evidence_sentences"] or (r["sentence"],)),
         )
         for r in rows
     ]
@@ -192,19 +205,21 @@ def evidence(store: Store, places: Iterable[tuple[str, int]]) -> dict[tuple[str,
     }
 
 
-def _party(ref: dict[str, Any]) -> Party:
-    return Party(ref["name"] or "", ref["code"] or "", ref["text"] or "", ref["actor_id"])
+def _party(ref: dict[str, Any], names: dict[str, str]) -> Party:
+    """A participant, named as its canonical actor is (the coder's label otherwise)."""
+    name = names.get(ref["actor_id"] or "") or ref["name"] or ""
+    return Party(name, ref["code"] or "", ref["text"] or "", ref["actor_id"])
 
 
-def _event(r: dict[str, Any]) -> EventFact:
+def _event(r: dict[str, Any], names: dict[str, str]) -> EventFact:
     return EventFact(
         id=r["id"],
         article_id=r["article_id"],
         sentence=r["sentence"],
         trigger=r["trigger_text"] or "",
         trigger_start=r["trigger_start"] or 0,
-        source=tuple(_party(p) for p in r["source"] or ()),
-        target=tuple(_party(p) for p in r["target"] or ()),
+        source=tuple(_party(p, names) for p in r["source"] or ()),
+        target=tuple(_party(p, names) for p in r["target"] or ()),
         cameo=r["cameo"] or "",
         cameo_root=r["cameo_root"] or "",
         goldstein=float(r["goldstein"] or 0.0),
