@@ -36,7 +36,7 @@ def test_reads_get_a_clear_503_while_another_process_writes(sample_db: Path) -> 
             assert "another newsgraph process" in busy.json()["detail"]
             assert busy.headers["Retry-After"].isdigit()
             page = client.get("/")
-            assert page.status_code == 503 and "The store is busy" in page.text
+            assert page.status_code == 503 and "another newsgraph process" in page.text
             holder.wait(timeout=20)
         assert client.get("/api/articles").status_code == 200
 
