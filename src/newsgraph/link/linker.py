@@ -67,6 +67,12 @@ ORG_HEADS = word_set(
     "group office service forces army navy court assembly parliament government front movement "
     "league alliance fund board centre center club"
 )
+# Words that make a capitalised run an organisation's name rather than a person's.
+NOT_PERSON_WORDS = ORG_HEADS | word_set(
+    "department conservatives labour democrats republicans liberals oil gas energy airlines "
+    "airways motors holdings inc corp ltd plc group media news times post press television "
+    "radio games cup league club united city county"
+)
 # Lower-case nouns after a name that make it a geographic name ("Zangezur corridor").
 GEO_HEADS = word_set(
     "corridor valley river mountains mountain range region province district strait sea gulf "
@@ -287,6 +293,9 @@ class Linker:
                 continue
             if not match.person_title:
                 continue  # without NER only a title noun vouches that a name follows
+            name_words = scan.words[match.name_start or 0 : match.name_end]
+            if len(name_words) < 2 or any(w.norm in NOT_PERSON_WORDS for w in name_words):
+                continue  # one capitalised word, or an organisation's name ("Aviation Oil")
             country_actor = self.catalog.actors.get(match.country_actor or "")
             if country_actor is None or country_actor.kind != "country":
                 continue
