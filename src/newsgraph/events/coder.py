@@ -39,9 +39,8 @@ from newsgraph.events.verbdict import NULL_CODE
 from newsgraph.model import ActorRef, Article, Event, Mention, RuleTrace, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +73,10 @@ NOUN_TARGET_PREPS = (
     "between",
     "for",
 )
+# Phrases inside an object that name who it concerns ("ties with X", "a war on X").
+INSIDE_PREPS = ("with", "to", "against", "between", "on", "of", "toward", "towards", "into")
+# Phrases that set the scene of a verb and may name the other party ("in the dispute with X").
+SETTING_PREPS = ("in", "during", "amid", "over")
 CONSULT_NOUN_PREPS = ("with", "between", "to")  # "talks on X": X is the topic, not a party
 PLACE_PREPS = ("in", "at", "to", "near", "into", "outside", "inside", "across")
 # Event nouns whose "of" phrase names the doer ("the visit of the president"), not the done-to.
@@ -851,24 +854,46 @@ class EventCoder:
     def _object_actors(
         self, verb: Token, index: MentionIndex, skip: Token | None = None
     ) -> list[Mention]:
-        """The done-to: object, passive subject, or a 'to/with/against...' phrase."""
+        """The done-to: passive subject, object, a 'to/with/against...' phrase, an actor named
+        inside the object ("welcomed the resumption of ties with X"), or the subject of a
+        reported clause ("believes X can cope")."""
         if is_passive(verb):
             subject = child(verb, PASSIVE_SUBJECT_DEPS)
             if subject is not None:
                 return nominal_actors(subject, index)
-        for c in verb.children:
-            if c.dep_ in ("dobj", "dative") and (skip is None or c.i != skip.i):
-                actors = nominal_actors(c, index)
-                if actors:
-                    return actors
-                for _, obj in prep_objects(c, (*NOUN_TARGET_PREPS, "of")):
-                    actors = nominal_actors(obj, index)
-                    if actors:
-                        return actors
-        for _, obj in prep_objects(verb, TARGET_PREPS):
+        objects = [
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "dative") and (skip is None or c.i != skip.i)
+        ]
+        for obj in objects:
             actors = nominal_actors(obj, index)
             if actors:
                 return actors
+        for obj in objects:
+            if obj.pos_ == "NOUN" and self.lexicon.noun_code(obj.lemma_.lower()):
+                # "condemned an attack by X": who is condemned is the attacker.
+                doer, done_to = self._noun_arguments(
+                    obj, index, self.lexicon.nouns[obj.lemma_.lower()]
+                )
+                if doer or done_to:
+                    return doer or done_to
+            actors = _actors_inside(obj, index)
+            if actors:
+                return actors
+        for _, obj in prep_objects(verb, TARGET_PREPS):
+            actors = nominal_actors(obj, index) or _actors_inside(obj, index)
+            if actors:
+                return actors
+        for _, obj in prep_objects(verb, SETTING_PREPS):
+            actors = _actors_inside(obj, index)  # "rose in the dispute with X"
+            if actors:
+                return actors
+        content = child(verb, frozenset({"ccomp"}))
+        if content is not None and not objects:
+            subject = child(content, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+            if subject is not None:
+                return nominal_actors(subject, index)
         return []
 
     def _place(self, token: Token | None, index: MentionIndex) -> Mention | None:
@@ -952,6 +977,28 @@ GOODS_WORDS = frozenset(
         "missile",
     }
 )
+
+
+def _actors_inside(phrase: Token, index: MentionIndex, depth: int = 0) -> list[Mention]:
+    """Actors named inside a noun phrase through 'with/to/against/between/of/on' phrases or a
+    clause on it ("roads leading into Mordor", "an accord to supply Gondor")."""
+    if depth > 3:
+        return []
+    for _, obj in prep_objects(phrase, INSIDE_PREPS):
+        actors = nominal_actors(obj, index) or _actors_inside(obj, index, depth + 1)
+        if actors:
+            return actors
+    for clause in (c for c in phrase.children if c.dep_ in ("acl", "relcl")):
+        obj = child(clause, frozenset({"dobj", "dative"}))
+        actors = nominal_actors(obj, index) if obj is not None else []
+        if not actors:
+            for _, pobj in prep_objects(clause, TARGET_PREPS):
+                actors = nominal_actors(pobj, index)
+                if actors:
+                    break
+        if actors:
+            return actors
+    return []
 
 
 def _noun_preps(noun: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:

@@ -127,7 +127,10 @@ def best_pattern(
     this use of the verb is not an event, and the caller gets that pattern to say so.
     """
     for dictionary in dictionaries:
-        candidates = dictionary.lookup(verb.lemma_) or dictionary.lookup(verb.lower_)
+        # The written form first when the dictionary lists it as a verb of its own ("LEFT"
+        # besides "LEAVE"), else the lemma.
+        own = dictionary.patterns.get(verb.lower_)
+        candidates = own or dictionary.lookup(verb.lemma_) or dictionary.lookup(verb.lower_)
         if not candidates:
             continue
         best: VerbPattern | None = None
