@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from typing import Any
 
@@ -46,7 +46,7 @@ class EventFact:
     date: str | None
     negated: bool
     hypothetical: bool
-    published: date | None
+    published: dt.date | None
 
     @property
     def day(self) -> str | None:
@@ -101,7 +101,7 @@ class Evidence:
 
     article_id: str
     title: str | None
-    published: date | None
+    published: dt.date | None
     url: str | None
     sentence_index: int
     sentence: str

@@ -56,11 +56,11 @@ def actor_graph(
                     if node.key not in graph:
                         graph.add_node(node.key, name=node.name, code=node.code)
                 edges[(a.key, b.key)].append((event.goldstein, event.quad_class, event.day or ""))
-    for (a, b), found in edges.items():
+    for (source_key, target_key), found in edges.items():
         days = sorted(d for _, _, d in found if d)
         graph.add_edge(
-            a,
-            b,
+            source_key,
+            target_key,
             events=len(found),
             weight=len(found),
             goldstein=round(fmean(g for g, _, _ in found), 3),

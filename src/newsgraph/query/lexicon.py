@@ -1,7 +1,7 @@
-"""Words that shape a question: its frame, the class of answer it wants, and event-type hints.
+"""Words that shape a question: its frame and the class of answer it wants.
 
-Hand-written English function words and CAMEO root hints (codes from the CAMEO codebook's root
-names), MIT. Words are compared by their Porter stem, as the search index stems them.
+Hand-written English function words and question frames, MIT. Which event types a question's
+words name comes from the event coder's own trigger lexicon (see `question.event_hints`).
 """
 
 from __future__ import annotations
@@ -72,52 +72,4 @@ CLASS_KINDS: dict[str, frozenset[str]] = {
     "country": frozenset({"country"}),
     "person": frozenset({"person"}),
     "organisation": frozenset({"igo", "org", "group", "bloc"}),
-}
-
-# Question words hinting at an event type, as CAMEO roots or codes: a soft ranking signal beside
-# the trigger word itself ("visit" finds 042/043 events even when their trigger was "fly").
-EVENT_HINTS: dict[str, tuple[str, ...]] = {
-    "visit": ("042", "043"),
-    "trip": ("042",),
-    "travel": ("042",),
-    "fly": ("042",),
-    "arrive": ("042", "043"),
-    "land": ("042", "043"),
-    "host": ("043",),
-    "welcome": ("043", "051"),
-    "receive": ("043",),
-    "greet": ("043",),
-    "meet": ("036", "04"),
-    "talk": ("04",),
-    "negotiate": ("046",),
-    "consult": ("04",),
-    "agree": ("03", "057"),
-    "sign": ("057",),
-    "peace": ("03", "057"),
-    "cooperate": ("03", "06"),
-    "aid": ("07",),
-    "help": ("07",),
-    "praise": ("051",),
-    "support": ("05",),
-    "demand": ("10",),
-    "criticise": ("11",),
-    "criticize": ("11",),
-    "accuse": ("112",),
-    "condemn": ("11",),
-    "oppose": ("11", "12"),
-    "reject": ("12",),
-    "threaten": ("13",),
-    "threat": ("13",),
-    "warn": ("13",),
-    "protest": ("14",),
-    "sanction": ("163",),
-    "expel": ("164", "174"),
-    "arrest": ("173",),
-    "attack": ("18", "19"),
-    "fight": ("19",),
-    "offensive": ("19",),
-    "invade": ("19",),
-    "occupy": ("192",),
-    "bomb": ("195",),
-    "kill": ("18", "19", "20"),
 }

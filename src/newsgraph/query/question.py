@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Literal
 
+from newsgraph.events.lexicon import TriggerLexicon, candidate_lemmas, load_lexicon
 from newsgraph.query.actors import ActorFinder, ActorKey, Named, find_named
 from newsgraph.query.lexicon import (
     ANSWER_CLASSES,
     CAUSE_FRAMES,
     CAUSE_WORDS,
-    EVENT_HINTS,
     RELATION_WORDS,
     STOPWORDS,
     _words,
@@ -64,7 +66,7 @@ class Question:
     named: tuple[Named, ...]
     terms: tuple[str, ...]  # content words as written
     stems: tuple[str, ...]  # their Porter stems, aligned with `terms`
-    hints: tuple[str, ...]  # CAMEO codes/roots the content words suggest
+    hints: tuple[str, ...]  # CAMEO codes the content words name in the coder's lexicon
     answer_class: str | None = None  # which-questions: country, person, organisation, place
     focus_is_subject: bool = False  # "Who did X meet?": X acts, the answer is the other side
     since: date | None = None
@@ -111,13 +113,7 @@ def read_question(store: Store, text: str, linker: ActorFinder | None = None) ->
         if re.fullmatch(r"\d+", low) or low in _MONTHS:
             continue
         terms.append(word)
-    hint_words = sorted(EVENT_HINTS)
-    stemmed = stems(store, [t.lower() for t in terms] + hint_words)
-    term_stems = tuple(stemmed[: len(terms)])
-    hint_by_stem = dict(
-        zip(stemmed[len(terms) :], (EVENT_HINTS[w] for w in hint_words), strict=True)
-    )
-    hints = tuple(dict.fromkeys(c for s in term_stems for c in hint_by_stem.get(s, ())))
+    term_stems = tuple(stems(store, [t.lower() for t in terms]))
     since, until = _time_range(text)
     return Question(
         text=text,
@@ -125,12 +121,31 @@ def read_question(store: Store, text: str, linker: ActorFinder | None = None) ->
         named=named,
         terms=tuple(terms),
         stems=term_stems,
-        hints=hints,
+        hints=event_hints(terms),
         answer_class=answer_class,
         focus_is_subject=_focus_is_subject(text, named),
         since=since,
         until=until,
     )
+
+
+def event_hints(words: Iterable[str]) -> tuple[str, ...]:
+    """CAMEO codes the event coder's trigger lexicon gives these words ("welcomed" → 043, 051):
+    its own verb and noun rules and the verb dictionary's plain entries, for guessed lemmas."""
+    lexicon = _lexicon()
+    codes: list[str] = []
+    for word in words:
+        for lemma in sorted(candidate_lemmas(word)):
+            codes.extend(rule.code for rule in lexicon.rules_for(lemma))
+            codes.append(lexicon.noun_code(lemma) or "")
+            for dictionary in lexicon.dictionaries:
+                codes.extend(p.code for p in dictionary.lookup(lemma) if not (p.before or p.after))
+    return tuple(dict.fromkeys(c for c in codes if c[:1].isdigit()))  # "---": not an event
+
+
+@cache
+def _lexicon() -> TriggerLexicon:
+    return load_lexicon()
 
 
 def _kind(lowered: str, named: tuple[Named, ...]) -> QuestionKind:
