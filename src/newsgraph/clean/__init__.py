@@ -7,15 +7,17 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from newsgraph.clean.boilerplate import SiteBoilerplate, site_of, strip_edges
+from newsgraph.clean.boilerplate import PageLines, SiteBoilerplate, line_id, site_of, strip_edges
 from newsgraph.clean.paragraphs import drop_repeats, normalise, split_paragraphs
 from newsgraph.model import Article, Paragraph
 
 __all__ = [
+    "PageLines",
     "SiteBoilerplate",
     "clean_article",
     "content_hash",
     "learn_boilerplate",
+    "page_lines",
     "raw_paragraphs",
 ]
 
@@ -28,17 +30,20 @@ def raw_paragraphs(article: Article) -> list[str]:
     return split_paragraphs(normalise(article.raw_text))
 
 
+def page_lines(article: Article) -> PageLines:
+    """The distinct lines a page shows under its site, before anything is removed."""
+    return PageLines(site_of(article), frozenset(line_id(p) for p in raw_paragraphs(article)))
+
+
 def learn_boilerplate(articles: Iterable[Article]) -> SiteBoilerplate:
-    """Count lines per site across a set of raw articles (distinct contents only)."""
+    """Count lines per site across a set of raw articles (distinct pages only)."""
     learned = SiteBoilerplate()
-    seen: set[str] = set()
+    seen: set[PageLines] = set()
     for article in articles:
-        paragraphs = drop_repeats(raw_paragraphs(article))
-        digest = content_hash("\n".join(paragraphs))
-        if digest in seen:
-            continue
-        seen.add(digest)
-        learned.observe(site_of(article), paragraphs)
+        page = page_lines(article)
+        if page not in seen:
+            seen.add(page)
+            learned.observe(page)
     return learned
 
 

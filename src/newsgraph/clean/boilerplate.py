@@ -8,9 +8,9 @@ Two general mechanisms, no site-specific strings:
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import PurePath
@@ -109,21 +109,35 @@ def site_of(article: Article) -> str:
     return str(PurePath(source).parent) if article.provenance.record is None else source
 
 
+def line_id(paragraph: str) -> str:
+    """A short stable id of a line (case and spacing folded): the store keeps ids, not text."""
+    return hashlib.sha1(paragraph_key(paragraph).encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class PageLines:
+    """One page's distinct line ids under its site: what the site counts learn from a page."""
+
+    site: str
+    lines: frozenset[str]
+
+
 @dataclass(slots=True)
 class SiteBoilerplate:
-    """Lines seen per site: line key -> number of distinct pages, plus pages per site.
+    """Lines seen per site: line id -> number of distinct pages, plus pages per site.
 
-    Computed from the whole input set (and the store) before any article is cleaned, so the
-    result does not depend on input order or on how the work is split.
+    Computed from the whole input set and the stored articles before any article is cleaned, so
+    the result does not depend on input order, on how the work is split, or on a crash between
+    batches (the store adds a page's lines in the transaction that stores the page).
     """
 
     line_pages: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     site_pages: Counter[str] = field(default_factory=Counter)
 
-    def observe(self, site: str, paragraphs: Iterable[str]) -> None:
+    def observe(self, page: PageLines) -> None:
         """Count one page's distinct lines."""
-        self.site_pages[site] += 1
-        self.line_pages[site].update({paragraph_key(p) for p in paragraphs})
+        self.site_pages[page.site] += 1
+        self.line_pages[page.site].update(page.lines)
 
     def merge(self, other: SiteBoilerplate) -> None:
         for site, pages in other.site_pages.items():
@@ -132,17 +146,8 @@ class SiteBoilerplate:
             self.line_pages[site].update(counts)
 
     def is_boilerplate(self, site: str, paragraph: str) -> bool:
-        key = paragraph_key(paragraph)
-        pages = self.line_pages.get(site, Counter()).get(key, 0)
+        pages = self.line_pages.get(site, Counter()).get(line_id(paragraph), 0)
         if pages < MIN_SITE_PAGES:
             return False
-        short = len(key.split()) <= SHORT_LINE_WORDS
+        short = len(paragraph.split()) <= SHORT_LINE_WORDS
         return short or pages >= COMMON_SHARE * self.site_pages[site]
-
-    def learned(self) -> Iterable[tuple[str, str, int]]:
-        """(site, line key, pages) worth keeping in the store: lines seen twice or short enough
-        to become furniture when later pages repeat them."""
-        for site, counts in self.line_pages.items():
-            for key, pages in counts.items():
-                if pages > 1 or len(key.split()) <= SHORT_LINE_WORDS:
-                    yield site, key, pages

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
-from newsgraph.clean import SiteBoilerplate, content_hash
+from newsgraph.clean import SiteBoilerplate, content_hash, page_lines
 from newsgraph.config import Settings
 from newsgraph.ingest import read_inputs
 from newsgraph.model import Article, Rejected
@@ -76,6 +76,7 @@ def ingest(
         store.write_articles(
             [(p.article, p.known, p.raw_hash, p.content_hash) for p in good],
             processor.actors_of(p.article for p in good),
+            {page_lines(p.article) for p in good},
         )
         for p in good:
             summary.count_stored(p.article, p.known.status == "version")
@@ -107,8 +108,7 @@ def plan(
             in_run.add(digest)
             fresh.append((article, digest))
 
-    cleaned, learned = clean_all([a for a, _ in fresh], stored_site_lines(store))
-    store.save_site_lines(learned.learned(), learned.site_pages.items())
+    cleaned, _ = clean_all([a for a, _ in fresh], stored_site_lines(store))
 
     planned: list[Planned] = []
     run_hashes: set[tuple[str, object]] = set()  # (text hash, id), and (text hash, True) for any id

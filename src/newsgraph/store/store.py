@@ -7,6 +7,7 @@ opener gets `StoreBusyError` with the file's name instead of a raw lock error.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from typing import Any
 
 import duckdb
 
+from newsgraph.clean import PageLines
 from newsgraph.errors import StoreBusyError
 from newsgraph.model import Actor, Article, Rejected, Role
 from newsgraph.store import rows as R
@@ -73,7 +75,7 @@ class Store:
             raise
         self.con.execute("COMMIT")
 
-    def _insert(self, table: str, rows: Sequence[R.Row]) -> None:
+    def _insert(self, table: str, rows: Sequence[R.Row], conflict: str = "") -> None:
         if not rows:
             return
         import pyarrow as pa
@@ -81,7 +83,7 @@ class Store:
         data = pa.Table.from_pylist(list(rows))
         self.con.register("_incoming", data)
         try:
-            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _incoming")
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _incoming {conflict}")
         finally:
             self.con.unregister("_incoming")
 
@@ -117,10 +119,15 @@ class Store:
         return {r[0] for r in found}
 
     def write_articles(
-        self, batch: Sequence[tuple[Article, Known, str, str]], actors: Iterable[Actor]
+        self,
+        batch: Sequence[tuple[Article, Known, str, str]],
+        actors: Iterable[Actor],
+        pages: Iterable[PageLines] = (),
     ) -> None:
-        """Write a batch of processed articles and the actors they refer to, all or nothing."""
+        """Write processed articles, the actors they refer to and the lines their pages teach
+        about their sites: all or nothing."""
         with self.transaction():
+            self._add_site_lines(pages)
             for article, known, _, _ in batch:
                 if known.status == "version":
                     self.con.execute(
@@ -154,7 +161,9 @@ class Store:
             self._insert("quarantine", [R.quarantine_row(i, run_id) for i in items])
 
     def begin_run(self, engine: str, workers: int) -> int:
-        run_id = int(self.con.execute("SELECT nextval('run_ids')").fetchone()[0])  # type: ignore[index]
+        # Not a sequence: a sequence's position is lost when a process is killed before a checkpoint.
+        row = self.con.execute("SELECT coalesce(max(id), 0) + 1 FROM runs").fetchone()
+        run_id = int(row[0]) if row else 1
         self.con.execute(
             "INSERT INTO runs (id, started, engine, workers) VALUES (?, current_timestamp, ?, ?)",
             [run_id, engine, workers],
@@ -183,15 +192,18 @@ class Store:
         pages = self.con.execute("SELECT site, pages FROM site_pages").fetchall()
         return lines, pages
 
-    def save_site_lines(
-        self, lines: Iterable[tuple[str, str, int]], pages: Iterable[tuple[str, int]]
-    ) -> None:
-        """Replace the learned site furniture (the caller merged store and new input)."""
-        with self.transaction():
-            self.con.execute("DELETE FROM site_lines")
-            self.con.execute("DELETE FROM site_pages")
-            self._insert("site_lines", [{"site": s, "line": k, "pages": n} for s, k, n in lines])
-            self._insert("site_pages", [{"site": s, "pages": n} for s, n in pages])
+    def _add_site_lines(self, pages: Iterable[PageLines]) -> None:
+        """Count stored pages' lines per site (inside the transaction that stores the pages)."""
+        lines: Counter[tuple[str, str]] = Counter()
+        sites: Counter[str] = Counter()
+        for page in pages:
+            sites[page.site] += 1
+            lines.update((page.site, line) for line in page.lines)
+        upsert = "ON CONFLICT ({}) DO UPDATE SET pages = pages + EXCLUDED.pages"
+        line_rows = [{"site": s, "line": k, "pages": n} for (s, k), n in lines.items()]
+        self._insert("site_lines", line_rows, upsert.format("site, line"))
+        site_rows = [{"site": s, "pages": n} for s, n in sites.items()]
+        self._insert("site_pages", site_rows, upsert.format("site"))
 
     def memory_rows(self) -> list[dict[str, Any]]:
         cur = self.con.execute("SELECT * FROM actor_memory")
