@@ -161,7 +161,7 @@ class Store:
             self._insert("quarantine", [R.quarantine_row(i, run_id) for i in items])
 
     def begin_run(self, engine: str, workers: int) -> int:
-        # Not a sequence: a sequence's position is lost when a process is killed before a checkpoint.
+        # Not a sequence: its position is lost when a process is killed before a checkpoint.
         row = self.con.execute("SELECT coalesce(max(id), 0) + 1 FROM runs").fetchone()
         run_id = int(row[0]) if row else 1
         self.con.execute(
