@@ -49,7 +49,6 @@ def _m001_core(con: Any) -> None:
         CREATE TABLE IF NOT EXISTS quarantine (
             source VARCHAR NOT NULL, record INTEGER, reason VARCHAR NOT NULL, detail VARCHAR,
             payload BLOB, run_id INTEGER, quarantined_at TIMESTAMP DEFAULT current_timestamp)""")
-    con.execute("CREATE SEQUENCE IF NOT EXISTS run_ids START 1")
     con.execute("""
         CREATE TABLE IF NOT EXISTS runs (
             id INTEGER PRIMARY KEY, started TIMESTAMP, finished TIMESTAMP, inputs INTEGER,
