@@ -7,7 +7,6 @@ noun with no "for X") leaves that side to the discourse rules.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -24,8 +23,8 @@ from newsgraph.claims.spans import (
 from newsgraph.model import Span
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 _WORD_POS = frozenset({"NOUN", "VERB", "ADJ", "ADP", "SCONJ"})
 WH_WORDS = frozenset({"what", "why", "which", "how", "who"})
@@ -117,7 +116,9 @@ class CandidateFinder:
         cause = _span(
             doc, cause_ids - cue_ids if cue.form not in _VERBAL else cause_ids, anchors[0]
         )
-        effect = _span(doc, effect_ids - cue_ids, anchors[1])
+        # A result participle heads its effect ("killing five people"): keep the verb there.
+        participle = "voice=participle" in extra
+        effect = _span(doc, effect_ids if participle else effect_ids - cue_ids, anchors[1])
         if cause is None and effect is None:
             return None
         cause_tokens = [doc[i] for i in cause_ids] if cause_ids else []
@@ -402,10 +403,7 @@ def _has_particles(verb: Token, words: list[str]) -> bool:
     return all(w in found for w in words)
 
 
-def _span(doc: object, ids: set[int], anchor: int | None) -> Span | None:
-    from spacy.tokens import Doc
-
-    assert isinstance(doc, Doc)
+def _span(doc: Doc, ids: set[int], anchor: int | None) -> Span | None:
     return tokens_span(doc, ids, anchor) if ids else None
 
 
@@ -449,14 +447,3 @@ def _features(
         f"next={after.lemma_.lower() if after is not None else ''}",
         f"cue_next_pos={cue.text}|{after.pos_ if after is not None else ''}",
     )
-
-
-def iter_sentences(doc: object, bounds: list[tuple[int, int]]) -> Iterator[tuple[int, object]]:
-    """Sentence spans of a Doc for clean-text [start, end) bounds, with their index."""
-    from spacy.tokens import Doc
-
-    assert isinstance(doc, Doc)
-    for index, (start, end) in enumerate(bounds):
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and len(span):
-            yield index, span

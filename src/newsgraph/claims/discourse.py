@@ -1,8 +1,8 @@
 """Reasons stated across sentences and paragraphs.
 
 Three general devices of explanatory prose:
-- a why-question ("What prompted X?", "Why did X?") frames what follows: X becomes the topic, the
-  sentence answering it in the same paragraph is a reason for X;
+- a why-question ("What prompted X?", "Why did X?") frames what follows: X becomes the topic, and
+  the reasons stated after it (reason nouns, series, references back to X) are reasons for X;
 - reason nouns after a copula chain reasons to their event, even paragraphs away: "Another reason
   for this visit is Y", "Y is another objective of X", "this is not the only reason" (the
   sentence before is a reason, and so are the rest of the paragraph's sentences);
@@ -96,10 +96,8 @@ class _Reader:
         return Span(sentence.start, sentence.end, sentence.text)
 
     def read(self, questions: Sequence[Sequence[Candidate]]) -> list[DiscourseReason]:
-        sentences = self.article.sentences
-        answer_due = False
         series_paragraph: int | None = None
-        for sentence in sentences:
+        for sentence in self.article.sentences:
             span = self.sentence_span(sentence.index)
             if span is None:
                 continue
@@ -107,17 +105,8 @@ class _Reader:
                 frame = self._frame(sentence, span, questions[sentence.index])
                 if frame is not None:
                     self.frame = frame
-                    nxt = sentence.index + 1
-                    answer_due = nxt < len(sentences) and (
-                        sentences[nxt].paragraph == sentence.paragraph
-                    )
                 series_paragraph = None
                 continue
-            if answer_due and self.frame is not None:
-                self._add_topic_reason(
-                    sentence.index, self.whole(sentence.index), self.frame.cue, span[0].idx
-                )
-            answer_due = False
             if series_paragraph is not None and sentence.paragraph != series_paragraph:
                 series_paragraph = None
             found = self._reason_noun(span, sentence.index)
@@ -148,6 +137,8 @@ class _Reader:
         event = self.linker.resolve(effect, sentence.index)
         if event is not None and self.linker.topic is None:
             self.linker.topic = event
+        if event is not None and self.frame is not None and self.frame.event is event:
+            return self.frame  # the question asks again about the topic: keep its first wording
         return Frame(sentence.index, effect, event, cue)
 
     def _add_topic_reason(

@@ -89,8 +89,12 @@ class WhyExtractor:
             for cands in found
         ]
         questions = [[c for c in cands if c.interrogative] for cands in found]
+        rejected = [
+            [c for c in cands if not c.interrogative and c not in kept]
+            for cands, kept in zip(found, accepted, strict=True)
+        ]
         builder = MotiveBuilder(article, doc, causal_lexicon())
-        motives = builder.build(accepted, questions)
+        motives = builder.build(accepted, questions, rejected)
         return dataclasses.replace(article, motives=tuple(motives))
 
 

@@ -93,9 +93,12 @@ class EventLinker:
         if event is not None:
             return event
         tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
-        if tokens is None:
+        if tokens is None or not len(tokens):
             return None
-        for token in tokens:
+        # Only the phrase's own head, or the subject of its verb, names what the span is about.
+        root = tokens.root
+        heads = [root, *(c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"})]
+        for token in heads:
             if token.pos_ != "NOUN":
                 continue
             if self.refers_to_topic(token):

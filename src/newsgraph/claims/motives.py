@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+_VOUCHED_FORMS = frozenset({"marker", "preposition", "noun", "connective"})
+
+
 class MotiveBuilder:
     """Turns the candidates and discourse reasons of one article into Motive records."""
 
@@ -25,33 +28,47 @@ class MotiveBuilder:
         self.linker = EventLinker(article, doc, lexicon.event_nouns)
 
     def build(
-        self, accepted: Sequence[Sequence[Candidate]], questions: Sequence[Sequence[Candidate]]
+        self,
+        accepted: Sequence[Sequence[Candidate]],
+        questions: Sequence[Sequence[Candidate]],
+        rejected: Sequence[Sequence[Candidate]] = (),
     ) -> list[Motive]:
-        """Motives in sentence order: in-sentence pairs first, then discourse reasons."""
-        motives: list[Motive] = []
-        seen: set[tuple[int, int, int | None, str | None]] = set()
+        """Motives in sentence order; one sentence explains one event once, by its strongest
+        device (discourse reasons before in-sentence cues)."""
         reasons = find_reasons(self.article, self.doc, self.lexicon, questions, self.linker)
         covered = {r.cue_start for r in reasons}
-        for found in accepted:
-            for candidate in found:
+        found = [self._from_reason(r) for r in reasons]
+        for candidates in accepted:
+            for candidate in candidates:
                 if candidate.cue_span.start in covered or is_question(
                     self.article.sentences[candidate.sentence]
                 ):
                     continue
                 motive = self._from_candidate(candidate)
                 if motive is not None:
-                    key = (
-                        motive.cause.start,
-                        motive.cause.end,
-                        motive.effect.start,
-                        motive.event_id,
-                    )
-                    if key not in seen:
-                        seen.add(key)
-                        motives.append(motive)
-        for reason in reasons:
-            motive = self._from_reason(reason)
-            key = (motive.cause.start, motive.cause.end, motive.effect.start, motive.event_id)
+                    found.append(motive)
+        # A cue the classifier doubted still counts when its effect names the topic event again
+        # ("Putin's visit comes against the backdrop of Y"): the discourse vouches for it.
+        for candidates in rejected:
+            for candidate in candidates:
+                motive = self._from_candidate(candidate)
+                if (
+                    motive is not None
+                    and candidate.cue.form in _VOUCHED_FORMS
+                    and candidate.cue.needs is None
+                    and self.linker.topic is not None
+                    and motive.event_id == self.linker.topic.id
+                    and candidate.cue_span.start not in covered
+                ):
+                    found.append(motive)
+        motives: list[Motive] = []
+        seen: set[tuple[object, ...]] = set()
+        for motive in found:
+            key: tuple[object, ...] = (
+                (motive.sentence, motive.event_id)
+                if motive.event_id is not None
+                else (motive.cause.start, motive.cause.end, motive.effect.start)
+            )
             if key not in seen:
                 seen.add(key)
                 motives.append(motive)
