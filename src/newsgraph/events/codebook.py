@@ -52,6 +52,13 @@ class Codebook:
             code = code[:-1] if len(code) > 3 else code[:2] if len(code) == 3 else ""
         return None
 
+    def entry_or_unlisted(self, code: str) -> CodebookEntry:
+        """The code's entry; a numeric code of a user's own ontology gets a neutral entry."""
+        entry = self.get(code)
+        if entry is not None:
+            return entry
+        return CodebookEntry(code, code[:2], "(not in the CAMEO codebook)", 0.0, 0, "", "", "")
+
     def __getitem__(self, code: str) -> CodebookEntry:
         entry = self.get(code)
         if entry is None:

@@ -120,7 +120,23 @@ AGENT_CODES = frozenset(
         "ENV",
     }
 )
-RECIPROCAL_WORDS = frozenset({"their", "both", "mutual", "bilateral", "jointly"})
+RECIPROCAL_WORDS = frozenset({"mutual", "bilateral", "jointly"})
+RELATION_NOUNS = frozenset(
+    {
+        "tie",
+        "ties",
+        "relation",
+        "relations",
+        "contact",
+        "contacts",
+        "cooperation",
+        "dialogue",
+        "agreement",
+        "accord",
+        "treaty",
+        "pact",
+    }
+)
 # Acts two parties do together: consulting, agreeing, cooperating (a compound doer acts on itself).
 BILATERAL_ROOTS = frozenset({"03", "04", "05", "06"})
 
@@ -208,9 +224,9 @@ class EventCoder:
     @property
     def lexicon(self) -> TriggerLexicon:
         if self._lexicon is None:
-            self._lexicon = load_lexicon(
-                self.verb_dictionaries, self.use_defaults, self.codebook.codes()
-            )
+            # Custom dictionaries may use codes of their own world; ours must be CAMEO's.
+            valid = self.codebook.codes() if self.use_defaults else None
+            self._lexicon = load_lexicon(self.verb_dictionaries, self.use_defaults, valid)
         return self._lexicon
 
     @property
@@ -520,7 +536,7 @@ class EventCoder:
     ) -> list[Event]:
         modal = self._modality(trigger, trigger.code)
         code = modal.code
-        if self.codebook.get(code) is None:
+        if not code.isdigit():
             return []
         source, target, place, arg_note = self._arguments(trigger, triggers, index, code)
         if modal.obligation:
@@ -561,9 +577,7 @@ class EventCoder:
         facts: _Facts,
         suffix: str = "",
     ) -> Event | None:
-        entry = self.codebook.get(code)
-        if entry is None:
-            return None
+        entry = self.codebook.entry_or_unlisted(code)
         own = code == trigger.code and trigger.plover is not None
         event_id = f"{article.id}:e{number}-{trigger.token.i - trigger.token.sent.start}{suffix}"
         words = f"; words: {' '.join(trigger.words)}" if trigger.words else ""
@@ -622,18 +636,19 @@ class EventCoder:
             return Modality(code, negated, True, note="hypothetical: inside a condition or a wish")
         if _purpose(clause, lexicon.purpose_markers):
             return Modality(code, negated, True, note="hypothetical: a purpose, not a fact")
-        if obliged and reported and not negated and root not in ("01", "02", "10"):
+        recode = lexicon.use_own_rules  # a user's own dictionary alone says what a verb means
+        if recode and obliged and reported and not negated and root not in ("01", "02", "10"):
             frame = lexicon.frames.get("demand")
             new = self._compose(frame, code) if frame else code
             return Modality(new, obligation=True, note=f"reported obligation -> demand ({code})")
         if negated:
-            if (future or would) and not settled and not lexicon.is_hostile(code):
+            if recode and (future or would) and not settled and not lexicon.is_hostile(code):
                 frame = lexicon.frames.get("reject")
                 new = self._compose(frame, code) if frame else code
                 return Modality(new, note=f"negated intent -> reject ({code} -> {new})")
             return Modality(code, negated=True, note="negated")
         announced = future or (would and (reported or conditional)) or (hedged and conditional)
-        if announced and not settled:
+        if recode and announced and not settled:
             kind = "threaten" if lexicon.is_hostile(code) else "intent"
             frame = lexicon.frames.get(kind)
             if frame is not None:
@@ -750,11 +765,22 @@ class EventCoder:
 
     def _reciprocal(self, trigger: Trigger, code: str) -> bool:
         """Does a compound subject act on itself ("their meeting", "each other", "ties")?"""
-        phrase = trigger.complement or trigger.token
-        words = {t.lower_ for t in phrase.subtree} | {t.lower_ for t in trigger.token.subtree}
+        token = trigger.token
+        words = {t.lower_ for t in token.subtree}
         if words & RECIPROCAL_WORDS or {"each", "other"} <= words or {"one", "another"} <= words:
             return True
-        return code[:2] in BILATERAL_ROOTS
+        if code[:2] not in BILATERAL_ROOTS:
+            return False
+        # Meeting, agreeing or renewing ties with no one named: with each other.
+        obj = child(token, frozenset({"dobj"})) if trigger.kind != "noun" else token
+        return (
+            obj is None
+            or obj.lemma_.lower() in RELATION_NOUNS
+            or (
+                self.lexicon.noun_code(obj.lemma_.lower()) is not None
+                or any(c.dep_ == "poss" and c.lower_ == "their" for c in obj.children)
+            )
+        )
 
     def _frame_arguments(
         self,
@@ -831,6 +857,10 @@ class EventCoder:
             head = verb.head
             if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return nominal_actors(head, index)
+            if verb.dep_ == "xcomp" and is_passive(head):
+                raised = child(head, PASSIVE_SUBJECT_DEPS)  # "X was seen to break ..."
+                if raised is not None:
+                    return nominal_actors(raised, index)
             if verb.dep_ == "xcomp" and head.lemma_.lower() in self.lexicon.object_control:
                 obj = child(head, OBJECT_DEPS)
                 if obj is not None:

@@ -253,8 +253,9 @@ def load_lexicon(
     """The default lexicon, or one made of custom PETRARCH verb dictionaries.
 
     With custom dictionaries and `use_defaults=False` only those dictionaries code verbs (a
-    made-up world's verbs mean what its dictionary says); newsgraph's own noun and frame rules
-    still apply unless `use_defaults` is False too.
+    made-up world's verbs mean what its dictionary says, and its codes may lie outside CAMEO:
+    any numeric code is kept); newsgraph's own noun and frame rules apply only with defaults.
+    `valid_codes` restricts the codes custom dictionaries may use (default: any number).
     """
     codes = list(valid_codes) if valid_codes is not None else None
     custom = [read_verb_dictionary(p, valid_codes=codes) for p in verb_dictionaries]

@@ -12,7 +12,9 @@ if TYPE_CHECKING:
 
 # How far before the verb a pattern's leading words may stand (PETRARCH reads the verb phrase).
 BEFORE_WINDOW = 5
-PREPOSITION_DEPS = frozenset({"prep", "agent", "dative", "prt", "pcomp"})
+# A parenthesised word is a preposition or particle; "(TO X)" also reads an infinitive "to X"
+# inside the verb phrase (nested clauses are out of the phrase anyway).
+PREPOSITION_DEPS = frozenset({"prep", "agent", "dative", "prt", "pcomp", "aux", "mark"})
 # Clauses inside the verb's subtree that are not part of its verb phrase.
 OUTSIDE_PHRASE = frozenset(
     {
@@ -102,9 +104,14 @@ def right_context(verb: Token, sentence: Span) -> list[Token]:
 
 
 def left_context(verb: Token, sentence: Span) -> list[Token]:
-    """The few words before the verb in its sentence."""
+    """The few words before the verb in its own clause (its subtree, or the verb it is conjoined
+    or chained to: "will not *", "INSPECTOR *")."""
     start = max(sentence.start, verb.i - BEFORE_WINDOW)
-    return [t for t in verb.doc[start : verb.i] if not t.is_punct]
+    own = {t.i for t in verb.subtree}
+    head = verb.head
+    if verb.dep_ in ("xcomp", "conj", "aux") and head.i < verb.i:
+        own |= {t.i for t in head.subtree if t.i <= head.i}
+    return [t for t in verb.doc[start : verb.i] if not t.is_punct and t.i in own]
 
 
 def pattern_matches(
@@ -127,10 +134,10 @@ def best_pattern(
     this use of the verb is not an event, and the caller gets that pattern to say so.
     """
     for dictionary in dictionaries:
-        # The written form first when the dictionary lists it as a verb of its own ("LEFT"
-        # besides "LEAVE"), else the lemma.
-        own = dictionary.patterns.get(verb.lower_)
-        candidates = own or dictionary.lookup(verb.lemma_) or dictionary.lookup(verb.lower_)
+        # The written form's own entries ("LEFT" besides "LEAVE") win ties over the lemma's.
+        surface = dictionary.patterns.get(verb.lower_, ())
+        lemma = dictionary.lookup(verb.lemma_) or dictionary.lookup(verb.lower_)
+        candidates = (*surface, *(p for p in lemma if p not in surface))
         if not candidates:
             continue
         best: VerbPattern | None = None
