@@ -86,8 +86,8 @@ class ClaimFinder:
                     content = {t.i for t in span} - subtree_ids(token)
                     return Attribution(holder, certainty, "according to", content)
             if lemma in lex.reported_nouns and self._there_are(token):
-                content = self._that_clause(token)
-                return Attribution(AUTHOR, "reported", f"there are {token.text}", content)
+                clause = self._that_clause(token)
+                return Attribution(AUTHOR, "reported", f"there are {token.text}", clause)
             if token.pos_ == "VERB" and lemma in lex.reported_passives and self._impersonal(token):
                 return Attribution(AUTHOR, "reported", token.text, self._that_clause(token))
         for token in span:
