@@ -73,6 +73,10 @@ NOUN_TARGET_PREPS = (
     "between",
     "for",
 )
+# Dependents of a verb that are clauses of their own (their actors belong to other events).
+OTHER_CLAUSES = frozenset(
+    {"ccomp", "advcl", "conj", "parataxis", "cc", "punct", "mark", "nsubj", "nsubjpass", "csubj"}
+)
 # Phrases inside an object that name who it concerns ("ties with X", "a war on X").
 INSIDE_PREPS = ("with", "to", "against", "between", "on", "of", "toward", "towards", "into")
 # Phrases that set the scene of a verb and may name the other party ("in the dispute with X").
@@ -702,6 +706,15 @@ class EventCoder:
         place = self._place(token, index) or (
             self._place(trigger.host, index) if trigger.host is not None else None
         )
+        source, target, completed = self._complete_sectors(token, source, target, place)
+        notes.extend(completed)
+        source_codes = {m.code for m in source}
+        target = [m for m in target if m.code not in source_codes]
+        if not target and trigger.kind != "noun":
+            # As PETRARCH reads a verb phrase: the first other actor after the verb.
+            target = _first_actor_after(token, index, source_codes)
+            if target:
+                notes.append("target: the first actor in the verb phrase")
         if (
             not target
             and place is not None
@@ -711,10 +724,6 @@ class EventCoder:
             # actor is done to that place's country ("lifted the curfew in Montenegro").
             target = [place]
             notes.append("target: the country of the place")
-        source, target, completed = self._complete_sectors(token, source, target, place)
-        notes.extend(completed)
-        source_codes = {m.code for m in source}
-        target = [m for m in target if m.code not in source_codes]
         if len(source) > 1 and not target and self._reciprocal(trigger, code):
             target = list(source)  # "Gondor and Osgiliath postponed their meeting": each other
             notes.append("reciprocal: the compound's members act on each other")
@@ -1007,6 +1016,26 @@ GOODS_WORDS = frozenset(
         "missile",
     }
 )
+
+
+def _first_actor_after(verb: Token, index: MentionIndex, skip: set[str | None]) -> list[Mention]:
+    """The first actor after the verb in its own clause (nested clauses are other events)."""
+    found: list[Token] = []
+
+    def walk(token: Token) -> None:
+        for c in token.children:
+            if c.dep_ in OTHER_CLAUSES:
+                continue
+            if c.i > verb.i:
+                found.append(c)
+            walk(c)
+
+    walk(verb)
+    for token in sorted(found, key=lambda t: t.i):
+        mention = index.actor(token)
+        if mention is not None and mention.code not in skip:
+            return [mention]
+    return []
 
 
 def _actors_inside(phrase: Token, index: MentionIndex, depth: int = 0) -> list[Mention]:
