@@ -53,6 +53,8 @@ LEXICON: dict[str, tuple[str, str | None, str | None]] = {
     "China": ("actor", "CHN", None),
 }
 
+ROLES = {"Taro Sato": "Deputy Foreign Minister"}
+
 VISIT = (
     "Macron was greeted by Japanese Deputy Foreign Minister Taro Sato as he landed at Haneda"
     " Airport. Why did the French president travel to Tokyo? France wants closer trade ties with"
@@ -100,6 +102,7 @@ def mentions_of(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, ..
                         actor.id,
                         actor.code,
                         "dictionary",
+                        role=ROLES.get(phrase),
                     )
                 )
             if country:

@@ -114,3 +114,20 @@ def test_question_text_never_reaches_sql_unbound(store: Store, no_linker: object
     found = ask(store, "Who greeted Macron'; DROP TABLE articles; --?", no_linker)  # type: ignore[arg-type]
     assert found.found
     assert store.query("SELECT count(*) AS n FROM articles")[0]["n"] == 2
+
+
+def test_identity_says_who_someone_is_as_the_articles_introduce_them(
+    store: Store, no_linker: object
+) -> None:
+    found = ask(store, "Who is Taro Sato?", no_linker)  # type: ignore[arg-type]
+    assert found.kind == "identity"
+    assert texts(found) == ["Taro Sato: Deputy Foreign Minister (JPNGOV)"]
+    found = ask(store, "Where is Haneda Airport?", no_linker)  # type: ignore[arg-type]
+    assert texts(found) == ["Haneda Airport: a place in Japan"]
+
+
+def test_events_with_the_question_verb_silence_those_only_hinted(
+    store: Store, no_linker: object
+) -> None:
+    found = ask(store, "Who did Macron travel to?", no_linker)  # type: ignore[arg-type]
+    assert texts(found) == ["Japan (JPN)"]  # not Taro Sato, whose welcome is only a related act

@@ -19,6 +19,9 @@ from newsgraph.store import Store
         ("How are relations between France and Japan?", "relations"),
         ("What happened between France and Japan?", "relations"),
         ("What did China do?", "what"),
+        ("Who is Taro Sato?", "identity"),
+        ("Where is Haneda Airport?", "identity"),
+        ("Where is Taro Sato going?", "where"),
     ],
 )
 def test_kind(store: Store, no_linker: object, text: str, kind: str) -> None:

@@ -220,16 +220,16 @@ def _store_actors(store: Store, phrases: list[str]) -> dict[str, ActorKey]:
     return best
 
 
-def _store_places(store: Store, phrases: list[str]) -> dict[str, str]:
+def _store_places(store: Store, phrases: list[str]) -> dict[str, str | None]:
     """Lowercased phrases the store has seen as place mentions → the country they lie in."""
     rows = store.query(
         """
         SELECT lower(text) AS phrase, country, count(*) AS n FROM mentions
-        WHERE kind = 'place' AND country IS NOT NULL AND lower(text) IN (SELECT unnest(?))
-        GROUP BY ALL ORDER BY phrase, n DESC, country""",
+        WHERE kind = 'place' AND lower(text) IN (SELECT unnest(?))
+        GROUP BY phrase, country ORDER BY phrase, country IS NULL, n DESC, country""",
         [phrases],
     )
-    best: dict[str, str] = {}
+    best: dict[str, str | None] = {}
     for r in rows:
         best.setdefault(r["phrase"], r["country"])
     return best

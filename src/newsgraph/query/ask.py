@@ -81,6 +81,8 @@ def ask(
     note = ""
     if q.kind == "relations":
         note = _relations(store, q, board)
+    elif q.kind == "identity":
+        _identity(store, q, board)
     else:
         scored = _fitting_events(store, q)
         answer_from_events = {
@@ -139,7 +141,9 @@ class _Board:
 
 
 def _closest(store: Store, q: Question) -> Answer:
-    hits = search_sentences(store, q.text, CLOSEST_EVIDENCE)
+    # The question's own content words and names; its frame words ("happened") would mislead.
+    words = " ".join([*q.terms, *(n.text for n in q.named)]) or q.text
+    hits = search_sentences(store, words, CLOSEST_EVIDENCE)
     quoted = evidence(store, ((h.article_id, h.sentence) for h in hits))
     found = tuple(
         quoted[(h.article_id, h.sentence)] for h in hits if (h.article_id, h.sentence) in quoted
@@ -195,6 +199,8 @@ def _fitting_events(store: Store, q: Question) -> list[_Scored]:
         if result is not None:
             scored.append(result)
     scored.sort(key=lambda s: (-s.score, s.event.article_id, s.event.sentence))
+    if any(s.literal for s in scored):  # events with the question's own verb say it best
+        return [s for s in scored if s.literal]
     return scored
 
 
@@ -213,7 +219,7 @@ def _score(event: EventFact, q: Question, trigger: set[str]) -> _Scored | None:
             return None
         score += got
     verb = bool(trigger & set(q.stems))
-    hinted = any(event.cameo.startswith(h) for h in q.hints)
+    hinted = any(event.cameo_root == h[:2] for h in q.hints)  # same kind of act: a soft match
     if q.stems and not (verb or hinted):
         return None
     score += 1.5 if hinted and not verb else 0.0
@@ -264,14 +270,10 @@ def _party_text(label: str, code: str) -> str:
 
 
 def _why(store: Store, q: Question, scored: list[_Scored], board: _Board) -> None:
-    """Reasons: motives linked to the best-matching events, else motives whose effect has the
-    question's words. Events with the question's own verb, when they have motives, silence those
-    only hinted at ("visit" asks about the visit, not the welcome at the airport)."""
+    """Reasons: motives linked to the matching events, else motives whose effect has the
+    question's words."""
     event_score = {s.event.id: s.score for s in scored}
     linked = fetch_motives(store, "m.event_id IN (SELECT unnest(?))", [list(event_score)])
-    literal = {s.event.id for s in scored if s.literal}
-    if any(m.event_id in literal for m in linked):
-        linked = [m for m in linked if m.event_id in literal]
     for motive in _widest(linked):
         score = event_score[motive.event_id or ""]
         for sentence in motive.sentences:  # a reason may be stated over two sentences
@@ -315,8 +317,9 @@ def _who(store: Store, q: Question, scored: list[_Scored], board: _Board) -> Non
 
 
 def _where(store: Store, q: Question, scored: list[_Scored], board: _Board) -> None:
+    named = {n.text.lower() for n in q.named}
     for s in scored:
-        if s.event.place:
+        if s.event.place and s.event.place.lower() not in named:
             text = s.event.place + (f" ({s.event.place_country})" if s.event.place_country else "")
             board.add(text, s.score, s.event.article_id, s.event.sentence)
 
@@ -347,6 +350,40 @@ def _which(store: Store, q: Question, scored: list[_Scored], board: _Board) -> N
 def _what(store: Store, q: Question, scored: list[_Scored], board: _Board) -> None:
     for s in scored:
         board.add(s.event.describe(), s.score, s.event.article_id, s.event.sentence)
+
+
+def _identity(store: Store, q: Question, board: _Board) -> None:
+    """Who or what a named actor is (name, role, code), or where a named place lies, as the
+    articles introduce them: the mention that says most (a role, a country), earliest first."""
+    for named in q.named:
+        if named.actor is not None and named.actor.actor_id:
+            rows = store.query(
+                """
+                SELECT m.article_id, m.sentence, m.role, m.code, a.name, a.kind FROM mentions m
+                JOIN actors a ON a.id = m.actor_id WHERE m.actor_id = ?
+                ORDER BY m.role IS NULL, m.article_id, m.start LIMIT 1""",
+                [named.actor.actor_id],
+            )
+        else:
+            rows = store.query(
+                """
+                SELECT m.article_id, m.sentence, NULL AS role, m.country AS code,
+                       m.text AS name, 'place' AS kind, c.name AS country_name
+                FROM mentions m LEFT JOIN actors c ON c.id = 'country:' || m.country
+                WHERE m.kind = 'place' AND lower(m.text) = lower(?)
+                ORDER BY m.country IS NULL, m.article_id, m.start LIMIT 1""",
+                [named.text],
+            )
+        for r in rows:
+            if r["kind"] == "place":
+                where = r["country_name"] or r["code"]
+                text = f"{r['name']}: a place in {where}" if where else f"{r['name']}: a place"
+            else:
+                what = r["role"] or r["kind"]
+                text = (
+                    f"{r['name']}: {what} ({r['code']})" if what else f"{r['name']} ({r['code']})"
+                )
+            board.add(text, 1.0, r["article_id"], r["sentence"])
 
 
 def _relations(store: Store, q: Question, board: _Board) -> str:
@@ -511,7 +548,8 @@ def _who_from_sentences(q: Question, views: list[_SentenceView], board: _Board) 
 def _where_from_sentences(q: Question, views: list[_SentenceView], board: _Board) -> None:
     for view in _about_focus(q, views):
         verb_end = view.verbs[0][1]
-        places = [m for m in view.mentions if m.kind == "place"]
+        named = {n.text.lower() for n in q.named}
+        places = [m for m in view.mentions if m.kind == "place" and m.text.lower() not in named]
         after = [m for m in places if m.start >= verb_end]
         before = [m for m in places if m.start < verb_end]
         best = after[0] if after else (before[-1] if before else None)

@@ -22,13 +22,12 @@ from newsgraph.query.lexicon import (
 from newsgraph.query.search import stems, words_of
 from newsgraph.store import Store
 
-QuestionKind = Literal["why", "who", "where", "when", "which", "relations", "what"]
+QuestionKind = Literal["why", "who", "where", "when", "which", "relations", "what", "identity"]
 
 _WH = {"who": "who", "whom": "who", "whose": "who", "where": "where", "when": "when", "why": "why"}
-_AUX = frozenset(
-    ["did", "does", "do", "will", "would", "has", "have", "had", "can", "could", "should"]
-)
-_PASSIVE_AUX = _words("did does do will would has have had can could should")
+_AUX = _words("did does do will would has have had can could should")
+_PASSIVE_AUX = _words("was were is are been being")
+_COPULA = re.compile(r"^(?:who|what|where)\s+(?:is|was|are|were)\s+")
 _PLACE_PREPOSITIONS = _words("in at near inside outside around")
 _MONTHS = {
     name: number
@@ -94,7 +93,7 @@ def read_question(store: Store, text: str, linker: ActorFinder | None = None) ->
     """Read a question with the same actor resolution as articles, plus the store's own actors."""
     named = tuple(find_named(store, text, linker))
     lowered = " ".join(words_of(text.lower()))
-    kind = _kind(lowered, named)
+    kind = _kind(text, lowered, named)
     answer_class = _answer_class(lowered) if kind == "which" else None
     class_nouns = ANSWER_CLASSES.get(answer_class or "", frozenset())
     covered = [(n.start, n.end) for n in named]
@@ -148,8 +147,10 @@ def _lexicon() -> TriggerLexicon:
     return load_lexicon()
 
 
-def _kind(lowered: str, named: tuple[Named, ...]) -> QuestionKind:
+def _kind(text: str, lowered: str, named: tuple[Named, ...]) -> QuestionKind:
     padded = f" {lowered} "
+    if named and _COPULA.match(lowered) and _only_names_after_copula(text, named):
+        return "identity"  # "Who is X?", "What was X?", "Where is X?"
     if any(f" {frame} " in padded for frame in CAUSE_FRAMES):
         return "why"
     words = lowered.split()
@@ -164,6 +165,16 @@ def _kind(lowered: str, named: tuple[Named, ...]) -> QuestionKind:
     if re.search(r"\bwhat (date|day|year|month|time)\b", lowered):
         return "when"
     return "what"
+
+
+def _only_names_after_copula(text: str, named: tuple[Named, ...]) -> bool:
+    """Nothing but the named actors or places (and function words) follows "who is"."""
+    words = re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", text)
+    rest = [w for i, w in enumerate(words) if i >= 2]
+    return all(
+        w.group().lower() in STOPWORDS or any(n.start <= w.start() < n.end for n in named)
+        for w in rest
+    )
 
 
 def _answer_class(lowered: str) -> str | None:
