@@ -20,7 +20,7 @@ STOPWORDS = _words(
     shall should can could may might must i me my we our you your he him his she her they
     them their what which who whom whose where when why how whether some any all each every
     more most less least very much many also just only still even ever now today
-    happen happened happens happening occur occurred occurs go goes went going"""
+    happen happened happens happening occur occurred occurs"""
 )
 
 # "What prompted X?", "What led to X?", "the reasons for X": the question asks for causes.
