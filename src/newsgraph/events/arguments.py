@@ -108,6 +108,10 @@ def nominal_actors(head: Token, index: MentionIndex, places_too: bool = False) -
     for depth, _, mention in sorted(found, key=lambda f: f[1]):
         if depth == shallowest and mention not in out:
             out.append(mention)
+    siblings = [m for m in out if not is_agent_only(m) and m.country]
+    if siblings and any(is_agent_only(m) for m in out):
+        # "Danish media and government": coordinated sectors share the country.
+        out = [with_owner(m, siblings[0]) if is_agent_only(m) else m for m in out]
     owners = [m for d, _, m in sorted(found) if d > shallowest and not is_agent_only(m)]
     if owners and any(is_agent_only(m) for m in out):
         # "Rebels in the Ivory Coast", "Iraqi police": a sector completed by its country.
@@ -124,6 +128,8 @@ def with_owner(agent: Mention, owner: Mention) -> Mention:
     """The agent's sector attached to its owner's code: "CIV" + "REB" -> "CIVREB"."""
     if not owner.code or not agent.code or agent.code.startswith(owner.code):
         return agent
+    if owner.resolved_by.startswith("agent") and owner.country:
+        owner = replace(owner, code=owner.country)  # "Danish media" lends DNK, not DNKMED
     return replace(
         agent,
         code=owner.code + agent.code,

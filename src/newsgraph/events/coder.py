@@ -160,6 +160,7 @@ class Trigger:
     complement: Token | None = None
     host: Token | None = None  # the verb whose subject is the source (light verbs, frames)
     words: list[str] = field(default_factory=list)
+    swapped: bool = False  # the pattern puts the target before the verb and the source after
     plover: str | None = None  # a PLOVER category given by the rule itself (see VerbRule)
     mode: str | None = None
 
@@ -371,6 +372,7 @@ class EventCoder:
             pattern.code,
             pattern.id,
             "verb",
+            swapped=pattern.swaps_roles,
             reverse=pattern.reverse,
             detail=f"pattern '{pattern.text}'",
             words=[token.text],
@@ -550,6 +552,8 @@ class EventCoder:
                 source, target = speaker, source
         if not source and not (target and _agentless_passive(trigger)):
             return []  # no doer: too often a misreading (unless a passive names no agent)
+        if not target and _backgrounded(trigger):
+            return []  # "after crowds burned down its embassy": a side remark without a target
         date_text, date_value = self._date(trigger, sentence, article)
         token = trigger.token
         facts = _Facts(
@@ -702,6 +706,9 @@ class EventCoder:
             target = self._object_actors(token, index)
             if trigger.frame is not None:
                 source, target = self._frame_arguments(trigger, source, target, index, code)
+            if trigger.swapped:
+                source, target = target, source
+                notes.append("pattern '+ * $': source after the verb, target before it")
         # Places: a place phrase on the trigger (or its verb) locates the event.
         place = self._place(token, index) or (
             self._place(trigger.host, index) if trigger.host is not None else None
@@ -1200,6 +1207,18 @@ def _has_to(verb: Token) -> bool:
         and verb.head.lemma_ == "have"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
+
+
+def _backgrounded(trigger: Trigger) -> bool:
+    """Is the event told in a subordinate clause (when/after/because..., relative clause)?"""
+    token = _clause_head(trigger)
+    for _ in range(6):
+        if token.dep_ in ("advcl", "relcl", "acl"):
+            return True
+        if token.dep_ not in ("conj", "xcomp") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _agentless_passive(trigger: Trigger) -> bool:

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 # How far before the verb a pattern's leading words may stand (PETRARCH reads the verb phrase).
 BEFORE_WINDOW = 5
+MAX_ALTERNATIVES = 200
 # A parenthesised word is a preposition or particle; "(TO X)" also reads an infinitive "to X"
 # inside the verb phrase (nested clauses are out of the phrase anyway).
 PREPOSITION_DEPS = frozenset({"prep", "agent", "dative", "prt", "pcomp", "aux", "mark"})
@@ -53,7 +54,14 @@ def token_matches(word: str, token: Token) -> bool:
 def _alternatives(
     word: str, synsets: dict[str, tuple[str, ...]], depth: int = 0
 ) -> list[list[str]]:
-    """The word sequences a pattern word stands for (synsets expanded, phrases split on '_')."""
+    """The word sequences a pattern word stands for (synsets expanded, phrases split on '_',
+    braced noun phrases "a~&b~c" expanded part by part)."""
+    if "~" in word:
+        sequences: list[list[str]] = [[]]
+        for part in word.split("~"):
+            options = _alternatives(part, synsets, depth)
+            sequences = [s + o for s in sequences for o in options][:MAX_ALTERNATIVES]
+        return sequences
     if word.startswith("&") and depth < 3:
         out: list[list[str]] = []
         for member in synsets.get(word, ()):

@@ -42,7 +42,12 @@ class VerbPattern:
     @property
     def specificity(self) -> int:
         """How many words the pattern asks for (more words: more specific)."""
-        return sum(1 for w in (*self.before, *self.after) if w not in MARKERS)
+        return sum(len(w.split("~")) for w in (*self.before, *self.after) if w not in MARKERS)
+
+    @property
+    def swaps_roles(self) -> bool:
+        """'+ * ... $': the target stands before the verb and the source after it."""
+        return "$" in self.after or "+" in self.before
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,8 +181,10 @@ def _pattern_words(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     The first word of a parenthesised phrase is a preposition and keeps a '(' mark: "(TO X)"
     asks for the preposition "to", not the infinitive marker.
     """
-    cleaned = re.sub(r"\(\s*", " (", raw).replace(")", " ").replace("{", " ").replace("}", " ")
-    tokens = [t for t in cleaned.split() if t != "("]
+    # A braced noun phrase is one contiguous element: "{NEW &TIETYPES RELATIONS}".
+    braced = re.sub(r"\{([^}]*)\}", lambda m: " " + "~".join(m.group(1).split()) + " ", raw)
+    cleaned = re.sub(r"\(\s*", " (", braced).replace(")", " ")
+    tokens = [t for t in cleaned.split() if t not in ("(", "~")]
     if "*" not in tokens:
         return None
     star = tokens.index("*")
@@ -262,7 +269,9 @@ def parse_verb_dictionary(
             synsets.setdefault(current_synset, [])
             continue
         if current_synset is not None and stripped.startswith("+"):
-            synsets[current_synset].append(_word(stripped[1:].split()[0]))
+            member = stripped[1:].replace("(", " ").replace(")", " ").split()
+            if member:  # "+AUSTRIAN GOLD FLORIN" is one phrase
+                synsets[current_synset].append(_word("_".join(member)))
             continue
         if not in_verbs:
             continue
