@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -39,6 +40,7 @@ class Measure:
     """One child process: wall time, peak tree memory and what it reported about itself."""
 
     seconds: float
+    cpu_seconds: float  # user + system of the whole tree: less sensitive to other jobs' load
     peak_rss_mb: float
     peak_pss_mb: float
     processes: int
@@ -60,6 +62,10 @@ class SizeResult:
     def ratio(self) -> float:
         return self.baseline.seconds / self.pipeline.seconds  # equal words: words/s ÷ words/s
 
+    @property
+    def cpu_ratio(self) -> float:
+        return self.baseline.cpu_seconds / self.pipeline.cpu_seconds
+
 
 def read_texts(corpus: Path, limit: int) -> list[dict[str, Any]]:
     """The first `limit` records of the JSONL corpus."""
@@ -77,22 +83,26 @@ def words_in(records: list[dict[str, Any]]) -> int:
     return sum(len(str(r.get("text", "")).split()) for r in records)
 
 
-def measure(command: list[str], report_path: Path) -> Measure:
+def measure(command: list[str], report_path: Path, src: Path) -> Measure:
     """Run one child process to the end, sampling its tree's memory."""
     load_before = os.getloadavg()[0]
+    used_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     env = {
         **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(REPO / "src"), str(REPO / "benchmarks")]),
+        "PYTHONPATH": os.pathsep.join([str(src), str(REPO / "benchmarks")]),
     }
     child = subprocess.Popen(command, env=env)
     with TreeSampler(child.pid) as sampler:
         code = child.wait()
     seconds = time.perf_counter() - started
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = used.ru_utime + used.ru_stime - used_before.ru_utime - used_before.ru_stime
     if code != 0:
         raise RuntimeError(f"{' '.join(command)} exited with {code}")
     return Measure(
         seconds=seconds,
+        cpu_seconds=cpu,
         peak_rss_mb=sampler.peak.rss / MB,
         peak_pss_mb=sampler.peak.pss / MB,
         processes=sampler.peak.processes,
@@ -115,7 +125,7 @@ def run_size(args: argparse.Namespace, records: list[dict[str, Any]], work: Path
         command = [sys.executable, __file__, "--child", role, "--out", str(report), *common]
         command += ["--db", str(store), "--engine", args.engine]
         log.info("%s over %d articles", role, len(records))
-        results[role] = measure(command, report)
+        results[role] = measure(command, report, args.src)
         store.unlink(missing_ok=True)
     return SizeResult(len(records), words_in(records), results["pipeline"], results["baseline"])
 
@@ -177,7 +187,7 @@ def child_baseline(args: argparse.Namespace) -> dict[str, Any]:
 # -- report ----------------------------------------------------------------------------------
 
 
-def machine() -> dict[str, Any]:
+def machine(src: Path) -> dict[str, Any]:
     cpu = ""
     cpuinfo = Path("/proc/cpuinfo")
     if cpuinfo.exists():
@@ -195,35 +205,62 @@ def machine() -> dict[str, Any]:
         "cpu": cpu,
         "python": platform.python_version(),
         "system": platform.platform(),
+        "code": code_of(src),
     }
+
+
+def code_of(src: Path) -> str:
+    """The code measured: the repository's HEAD (marked when the tree has changes), or `src`."""
+    if src.resolve() != (REPO / "src").resolve():
+        return str(src)
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return f"{head}+changes" if dirty else head
 
 
 def format_report(args: argparse.Namespace, host: dict[str, Any], sizes: list[SizeResult]) -> str:
     model = sizes[0].pipeline.report["model"]
     components = ", ".join(sizes[0].baseline.report["components"])
     lines = [
-        f"newsgraph pipeline vs spaCy nlp.pipe — {host['date']},"
+        f"newsgraph pipeline vs spaCy nlp.pipe — {host['date']}, code {host['code']},"
         f" {host['cpus']} CPUs ({host['cpu']})",
         f"engine {args.engine}, workers/n_process {args.workers}, batch {args.batch_size},"
         f" model {model} (baseline components: {components})",
-        "whole-process wall time (start-up and model load included); memory = peak of the tree",
+        "whole process (start-up and model load included): wall seconds, and CPU seconds of the"
+        " process tree; memory = peak RSS (and PSS) of the tree; load = 1-min load average before",
         "",
-        "articles   words | pipeline  art/s  words/s  RSS MB  PSS MB | baseline  words/s  RSS MB"
-        " | ratio  load",
+        "articles   words | pipeline   wall    cpu  art/s words/s RSS MB PSS MB |"
+        " baseline   wall    cpu words/s RSS MB | ratio cpu-ratio load",
     ]
     for s in sizes:
         p, b = s.pipeline, s.baseline
         lines.append(
-            f"{s.articles:>8} {s.words:>7} | {p.seconds:>7.1f}s {s.articles / p.seconds:>6.1f}"
-            f" {s.words / p.seconds:>8.0f} {p.peak_rss_mb:>7.0f} {p.peak_pss_mb:>7.0f} |"
-            f" {b.seconds:>7.1f}s {s.words / b.seconds:>8.0f} {b.peak_rss_mb:>7.0f} |"
-            f" {s.ratio:>5.2f}  {max(p.load_before, b.load_before):.1f}"
+            f"{s.articles:>8} {s.words:>7} | {'':>8} {p.seconds:>6.1f} {p.cpu_seconds:>6.1f}"
+            f" {s.articles / p.seconds:>6.2f} {s.words / p.seconds:>7.0f} {p.peak_rss_mb:>6.0f}"
+            f" {p.peak_pss_mb:>6.0f} | {'':>8} {b.seconds:>6.1f} {b.cpu_seconds:>6.1f}"
+            f" {s.words / b.seconds:>7.0f} {b.peak_rss_mb:>6.0f} | {s.ratio:>5.2f}"
+            f" {s.cpu_ratio:>9.2f} {max(p.load_before, b.load_before):>4.1f}"
         )
-    lines += ["", "cost growth: seconds per 1,000 words (pipeline / baseline)"]
+    lines += ["", "cost growth: wall (cpu) seconds per 1,000 words, pipeline | baseline"]
     for s in sizes:
+        per = 1000 / s.words
+        p, b = s.pipeline, s.baseline
         lines.append(
-            f"{s.articles:>8}: {1000 * s.pipeline.seconds / s.words:.3f} /"
-            f" {1000 * s.baseline.seconds / s.words:.3f}"
+            f"{s.articles:>8}: {per * p.seconds:.2f} ({per * p.cpu_seconds:.2f})"
+            f" | {per * b.seconds:.2f} ({per * b.cpu_seconds:.2f})"
         )
     last = sizes[-1]
     times = last.pipeline.report["times"]
@@ -261,6 +298,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--engine", choices=("local", "ray"), default="local")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument(
+        "--src", type=Path, default=REPO / "src", help="package sources to measure (e.g. an export)"
+    )
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
     parser.add_argument("--child", choices=("pipeline", "baseline"), help=argparse.SUPPRESS)
     parser.add_argument("--input", help=argparse.SUPPRESS)
@@ -282,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 1
     sizes = [args.limit] if args.limit else [int(n) for n in args.sizes.split(",")]
-    host = machine()
+    host = machine(args.src)
     results = []
     with tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as work:
         for size in sizes:

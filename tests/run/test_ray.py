@@ -17,8 +17,8 @@ from newsgraph.store import Store
 
 pytestmark = [
     pytest.mark.slow,
-    # Ray Data's own configuration warns about its deprecated options when it is imported.
-    pytest.mark.filterwarnings("ignore::DeprecationWarning"),
+    # Ray Data's configuration warns about its own deprecated options when first used.
+    pytest.mark.filterwarnings("ignore::DeprecationWarning:ray.*"),
 ]
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -32,6 +32,8 @@ TABLES = (
     "motives",
     "actors",
     "actor_memory",
+    "site_lines",
+    "site_pages",
     "quarantine",
 )
 RUN_COLUMNS = {"run_id"}  # differs between the two stores by construction, not by content
@@ -108,7 +110,7 @@ def test_ray_stores_the_same_rows_as_the_local_engine(
     assert engines == [{"engine": "ray", "workers": 2}]
 
 
-def test_ray_rerun_adds_nothing(cluster: None, inputs: list[Path], tmp_path: Path) -> None:
+def test_ray_rerun_adds_nothing(cluster: None, tmp_path: Path) -> None:
     from newsgraph.run.ray import ingest_ray
 
     with Store(tmp_path / "ray.duckdb") as store:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from newsgraph.clean import page_lines
 from newsgraph.config import Settings
 from newsgraph.errors import NewsgraphError
 from newsgraph.ingest import read_inputs
@@ -248,6 +249,7 @@ def write_results(
     store.write_articles(
         [(article, item.known, item.raw_hash, item.content_hash) for item, article in good],
         [actor for coded in batch for actor in coded.actors],
+        {page_lines(article) for _, article in good},
     )
     for item, article in good:
         summary.count_stored(article, item.known.status == "version")
