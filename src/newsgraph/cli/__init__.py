@@ -1,6 +1,16 @@
 """The command line: thin typer verbs over library functions."""
 
-from newsgraph.cli import browse, evaluate, export, ingest, report  # noqa: F401  (registers verbs)
+# Importing a module registers its verbs on `app`.
+from newsgraph.cli import (  # noqa: F401
+    browse,
+    evaluate,
+    explore,
+    export,
+    ingest,
+    knowledge,
+    report,
+    serve,
+)
 from newsgraph.cli.app import app
 
 

@@ -24,7 +24,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 console = Console()
-# trafilatura logs ERROR for every page without article text; newsgraph reports those as quarantine rows.
+# trafilatura logs ERROR for every page without article text; those are quarantine rows here.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 err_console = Console(stderr=True)
 

@@ -32,6 +32,11 @@ def export(
         fail(f"unknown table {table!r}; choose one of {', '.join(sorted(exports.EXPORTERS))}")
         return
     with open_store(db) as store:
-        count = exports.write(exporter(store), fmt, output)
+        if fmt in exports.EVENT_FORMATS:
+            if table != "events":
+                fail(f"--format {fmt} is for events only")
+            count = exports.write_events(store, fmt, output)
+        else:
+            count = exports.write(exporter(store), fmt, output)
     if output:
         err_console.print(f"{count} {table} rows → {output}")

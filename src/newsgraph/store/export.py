@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import NewsgraphError
+from newsgraph.store.load import load_articles
 from newsgraph.store.store import Store
 
 Row = dict[str, Any]
@@ -57,18 +58,70 @@ def sentences(store: Store) -> Iterator[Row]:
     )
 
 
+def events(store: Store) -> Iterator[Row]:
+    """Events in newsgraph's JSON shape (the event coder's own view)."""
+    from newsgraph.events.export import event_to_json
+
+    for article in load_articles(store):
+        for event in article.events:
+            yield event_to_json(event, article)
+
+
+def motives(store: Store) -> Iterator[Row]:
+    from newsgraph.claims import motive_to_json
+
+    for article in load_articles(store):
+        for motive in article.motives:
+            yield motive_to_json(motive, article)
+
+
+def claims(store: Store) -> Iterator[Row]:
+    from newsgraph.claims import claim_to_json
+
+    for article in load_articles(store):
+        for claim in article.claims:
+            yield claim_to_json(claim, article)
+
+
 EXPORTERS: dict[str, Callable[[Store], Iterable[Row]]] = {
     "articles": articles,
     "mentions": mentions,
     "actors": actors,
     "quarantine": quarantine,
     "sentences": sentences,
+    "events": events,
+    "motives": motives,
+    "claims": claims,
 }
+EVENT_FORMATS = ("plover", "gdelt")
 
 
-def register(table: str, exporter: Callable[[Store], Iterable[Row]]) -> None:
-    """Add an exporter for a table (the knowledge stages register theirs)."""
-    EXPORTERS[table] = exporter
+def write_events(store: Store, fmt: str, path: Path | None) -> int:
+    """Events as PLOVER JSON records (one per line) or GDELT 2.0 event-table rows (TSV, no header,
+    as GDELT publishes them; the columns are `GDELT_COLUMNS`)."""
+    import sys
+
+    from newsgraph.events.export import event_to_gdelt, event_to_plover
+
+    out = path.open("w", encoding="utf-8", newline="") if path else sys.stdout
+    count = 0
+    try:
+        writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+        for article in load_articles(store):
+            for event in article.events:
+                if fmt == "plover":
+                    out.write(
+                        json.dumps(event_to_plover(event, article), ensure_ascii=False) + "\n"
+                    )
+                else:
+                    writer.writerow(
+                        ["" if v is None else v for v in event_to_gdelt(event, article)]
+                    )
+                count += 1
+    finally:
+        if path:
+            out.close()
+    return count
 
 
 def _plain(value: Any) -> Any:
