@@ -134,6 +134,29 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _shape(value: Any) -> str:
+    return "list" if isinstance(value, list) else "dict" if isinstance(value, dict) else "scalar"
+
+
+def _uniform(items: list[Row]) -> list[Row]:
+    """Parquet columns need one type: a field that is sometimes a list and sometimes not (a
+    compound actor, several holders) is written as JSON text in every row."""
+    mixed = {
+        key
+        for key in {k for item in items for k in item}
+        if len({_shape(i[key]) for i in items if i.get(key) is not None}) > 1
+    }
+    if not mixed:
+        return items
+    return [
+        {
+            k: json.dumps(v, ensure_ascii=False) if k in mixed and v is not None else v
+            for k, v in item.items()
+        }
+        for item in items
+    ]
+
+
 def write(rows: Iterable[Row], fmt: str, path: Path | None) -> int:
     """Write rows in a format to a file (or stdout for jsonl/csv when path is None)."""
     import sys
@@ -147,7 +170,7 @@ def write(rows: Iterable[Row], fmt: str, path: Path | None) -> int:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        pq.write_table(pa.Table.from_pylist(items), path)
+        pq.write_table(pa.Table.from_pylist(_uniform(items)), path)
         return len(items)
     out = path.open("w", encoding="utf-8", newline="") if path else sys.stdout
     try:
