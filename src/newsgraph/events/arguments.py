@@ -128,7 +128,7 @@ def with_owner(agent: Mention, owner: Mention) -> Mention:
     """The agent's sector attached to its owner's code: "CIV" + "REB" -> "CIVREB"."""
     if not owner.code or not agent.code or agent.code.startswith(owner.code):
         return agent
-    if owner.resolved_by.startswith("agent") and owner.country:
+    if owner.country and len(owner.code) > 3:
         owner = replace(owner, code=owner.country)  # "Danish media" lends DNK, not DNKMED
     return replace(
         agent,

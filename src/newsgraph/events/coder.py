@@ -552,8 +552,11 @@ class EventCoder:
                 source, target = speaker, source
         if not source and not (target and _agentless_passive(trigger)):
             return []  # no doer: too often a misreading (unless a passive names no agent)
-        if not target and _backgrounded(trigger):
-            return []  # "after crowds burned down its embassy": a side remark without a target
+        if not target and (_backgrounded(trigger) or code[:2] not in self.lexicon.targetless_roots):
+            # An act done to someone, read without anyone it is done to, is most often a
+            # misreading; a side remark without a target ("after crowds burned down its
+            # embassy") says too little to keep.
+            return []
         date_text, date_value = self._date(trigger, sentence, article)
         token = trigger.token
         facts = _Facts(
@@ -1178,6 +1181,7 @@ def _irrealis(verb: Token, lexicon: TriggerLexicon) -> bool:
     token = verb
     for _ in range(8):
         if token.head.i == token.i or token.dep_ not in (
+            "conj",
             "xcomp",
             "ccomp",
             "dobj",

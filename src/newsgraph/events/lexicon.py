@@ -66,6 +66,7 @@ class TriggerLexicon:
     verb_rules: tuple[VerbRule, ...]
     frames: dict[str, Frame]
     hostile_roots: frozenset[str]
+    targetless_roots: frozenset[str]
     future_auxiliaries: frozenset[str]
     conditional_auxiliaries: frozenset[str]
     hedge_auxiliaries: frozenset[str]
@@ -210,6 +211,7 @@ def parse_lexicon(
         verb_rules=rules,
         frames=frames,
         hostile_roots=_set(data, "hostile_roots"),
+        targetless_roots=_set(data, "targetless_roots"),
         future_auxiliaries=_set(data, "future_auxiliaries"),
         conditional_auxiliaries=_set(data, "conditional_auxiliaries"),
         hedge_auxiliaries=_set(data, "hedge_auxiliaries"),
