@@ -309,6 +309,8 @@ class EventCoder:
             ):
                 if token.pos_ == "AUX" and token.dep_ in ("aux", "auxpass"):
                     continue
+                if token.dep_ == "prep":
+                    continue  # "according to", "following", "including": prepositions
                 trigger = self._verb_trigger(token, sentence, lemma)
             elif token.pos_ == "ADJ":
                 frame = lexicon.frame_of_adjective(lemma)
@@ -938,6 +940,13 @@ class EventCoder:
             actors = _actors_inside(obj, index)  # "rose in the dispute with X"
             if actors:
                 return actors
+        for purpose in (c for c in verb.children if c.dep_ in ("advcl", "xcomp")):
+            # "opened fire to disperse demonstrators": the purpose's object is the target.
+            if any(a.dep_ == "aux" and a.lower_ == "to" for a in purpose.children):
+                obj = child(purpose, frozenset({"dobj"}))
+                actors = nominal_actors(obj, index) if obj is not None else []
+                if actors:
+                    return actors
         content = child(verb, frozenset({"ccomp"}))
         if content is not None and not objects:
             subject = child(content, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
