@@ -1050,6 +1050,10 @@ def _first_actor_after(verb: Token, index: MentionIndex, skip: set[str | None]) 
             walk(c)
 
     walk(verb)
+    # A preposition the parser left without its object ("granted asylum to | five officers
+    # holed up"): the words right after it are its object.
+    for prep in (c for c in verb.children if c.dep_ == "prep" and not any(c.children)):
+        found.extend(verb.doc[prep.i + 1 : min(prep.i + 7, verb.sent.end)])
     for token in sorted(found, key=lambda t: t.i):
         mention = index.actor(token)
         if mention is not None and mention.code not in skip:
