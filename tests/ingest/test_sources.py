@@ -60,6 +60,7 @@ def test_folders_are_walked_and_sidecars_applied(tmp_path: Path) -> None:
         '{"published": "2024-08-18", "url": "https://x.test/a"}'
     )
     (tmp_path / "b.txt").write_text("Second article text.")
+    (tmp_path / "README.md").write_text("What this folder holds.")
     items = list(read_inputs([tmp_path]))
     assert [type(i) for i in items] == [Article, Article]
     by_text = {i.raw_text: i for i in items if isinstance(i, Article)}

@@ -33,6 +33,31 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON 
 DEFAULT_DB = Path("newsgraph.duckdb")
 
 
+class _Brief(logging.Formatter):
+    """One line per record; tracebacks only with --verbose."""
+
+    def __init__(self, verbose: bool) -> None:
+        super().__init__("%(levelname)s %(name)s: %(message)s")
+        self.verbose = verbose
+
+    def format(self, record: logging.LogRecord) -> str:
+        if self.verbose:
+            return super().format(record)
+        return f"{record.levelname} {record.name}: {record.getMessage()}"
+
+
+@app.callback()
+def configure(
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log details and tracebacks."),
+) -> None:
+    """Turn raw news into knowledge you can question, every fact tied to its sentence."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Brief(verbose))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO if verbose else logging.WARNING)
+
+
 def fail(message: str, code: int = 1) -> None:
     err_console.print(f"[red]error:[/red] {message}")
     raise typer.Exit(code)

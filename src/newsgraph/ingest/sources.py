@@ -59,16 +59,26 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Input | Rejected]:
                 if child.is_symlink() and not _inside(child, root):
                     yield Rejected(str(child), "symlink outside input folder", str(child.resolve()))
                     continue
-                if (
-                    child.is_file()
-                    and not child.name.endswith(SIDECAR_SUFFIX)
-                    and not _hidden(child, path)
-                ):
-                    yield _read_file(child)
+                if not child.is_file() or _hidden(child, path) or _companion(child):
+                    continue
+                yield _read_file(child)
         elif path.is_file():
             yield _read_file(path)
         else:
             yield Rejected(str(path), "not found", "no such file or folder")
+
+
+# Files that travel with a folder of articles and are not articles: sidecars and documentation.
+_DOCUMENTATION = frozenset({"readme", "license", "licence", "notice", "changelog", "copying"})
+
+
+def _companion(child: Path) -> bool:
+    if child.name.endswith(SIDECAR_SUFFIX):
+        return True
+    if child.name.split(".")[0].lower() in _DOCUMENTATION:
+        log.info("%s: documentation beside the articles, not read", child)
+        return True
+    return False
 
 
 def _inside(child: Path, root: Path) -> bool:

@@ -7,6 +7,7 @@ leaves no half-written article and a re-run completes the work.
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -23,6 +24,7 @@ from newsgraph.run.summary import RunSummary
 from newsgraph.store import Known, Store
 
 Progress = Callable[[int, int], None]  # (done, total)
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,17 +75,15 @@ def ingest(
                 rejected.append(result)
             else:
                 good.append(Planned(result, item.known, item.raw_hash, item.content_hash))
-        store.write_articles(
-            [(p.article, p.known, p.raw_hash, p.content_hash) for p in good],
-            processor.actors_of(p.article for p in good),
-            {page_lines(p.article) for p in good},
-        )
+        good = write(store, processor, good, rejected)
         for p in good:
             summary.count_stored(p.article, p.known.status == "version")
         done += len(batch)
         if progress:
             progress(done, len(planned))
 
+    if summary.stored:
+        refresh_views(store)
     if rejected:
         store.quarantine(rejected, run_id)
     summary.quarantined = len(rejected)
@@ -91,6 +91,48 @@ def ingest(
     summary.seconds = time.perf_counter() - started
     store.finish_run(run_id, summary.counts(), summary.seconds)
     return summary
+
+
+def write(
+    store: Store, processor: Processor, batch: list[Planned], rejected: list[Rejected]
+) -> list[Planned]:
+    """Write a batch in one transaction; if that fails, write its articles one by one so that a
+    single unwritable article is quarantined (with the error) instead of losing the batch."""
+    try:
+        _write(store, processor, batch)
+        return batch
+    except Exception:
+        log.warning("batch write failed; writing its %d articles one at a time", len(batch))
+    written: list[Planned] = []
+    for item in batch:
+        try:
+            _write(store, processor, [item])
+        except Exception as err:  # an article the store cannot take must not stop the run
+            source, record = item.article.provenance.source, item.article.provenance.record
+            log.exception("%s (record %s): store write failed", source, record)
+            rejected.append(
+                Rejected(source, "store write failed", f"{type(err).__name__}: {err}", record)
+            )
+        else:
+            written.append(item)
+    return written
+
+
+def _write(store: Store, processor: Processor, batch: list[Planned]) -> None:
+    store.write_articles(
+        [(p.article, p.known, p.raw_hash, p.content_hash) for p in batch],
+        processor.actors_of(p.article for p in batch),
+        {page_lines(p.article) for p in batch},
+    )
+
+
+def refresh_views(store: Store) -> None:
+    """Rebuild what is derived from all stored articles: the search index and the stories."""
+    from newsgraph.query.search import rebuild_search_index
+    from newsgraph.query.stories import assign_stories
+
+    rebuild_search_index(store)
+    assign_stories(store)
 
 
 def plan(
