@@ -49,8 +49,13 @@ def test_multiword_verbs_fold_their_particles_into_the_pattern() -> None:
     tap = d.lookup("tap")
     assert tap[0].before == ("wire",)
     assert d.lookup("tapped") == tap  # irregular forms lead to the base verb
-    summit = next(p for p in set_up if "SUMMIT" in p.text)
-    assert summit.after == ("up", "summit", "(with")  # '(' marks a preposition
+    # "# HOST" after a pattern names the verb it was written for: it does not apply to SET_UP.
+    assert not any("SUMMIT" in p.text for p in set_up)
+    summit = next(p for p in d.lookup("host") if "SUMMIT" in p.text)
+    assert summit.after == ("summit", "(with")
+    assert next(p for p in d.blocks[0].patterns if "SUMMIT" in p.text).verbs == ("host",)
+    braced = next(p for p in d.lookup("host") if "TIES" in p.text)
+    assert braced.after == ("&tietypes~ties",)  # a braced phrase is one contiguous element
 
 
 def test_synonym_sets_are_read() -> None:

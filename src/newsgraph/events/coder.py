@@ -73,6 +73,8 @@ NOUN_TARGET_PREPS = (
     "between",
     "for",
 )
+# Prepositions whose object is what something is about, not something reported to happen.
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning", "against", "of"})
 # Dependents of a verb that are clauses of their own (their actors belong to other events).
 OTHER_CLAUSES = frozenset(
     {"ccomp", "advcl", "conj", "parataxis", "cc", "punct", "mark", "nsubj", "nsubjpass", "csubj"}
@@ -388,6 +390,8 @@ class EventCoder:
             words = {t.lemma_.lower() for t in (obj.subtree if obj is not None else ())}
             if not words & rule.object_words:
                 return False
+        if rule.object == "clause" and child(verb, frozenset({"xcomp", "ccomp"})) is None:
+            return False
         if rule.object in ("actor", "thing"):
             if obj is None:
                 return False
@@ -488,8 +492,11 @@ class EventCoder:
                     trigger.words.insert(0, head.text)
             elif head.i in triggers and head.i != trigger.token.i:
                 governor = triggers[head.i]
-                if governor.kind == "verb" and governor.code[:2] == trigger.code[:2]:
-                    trigger.absorbed_by = head.i  # "arrived ... on a visit": one event
+                subject = trigger.token.dep_ in ("nsubj", "nsubjpass")
+                if governor.kind == "verb" and (subject or governor.code[:2] == trigger.code[:2]):
+                    # "arrived ... on a visit": one event; "the deployment ... arrived": what
+                    # the verb says about the noun's event is the news.
+                    trigger.absorbed_by = head.i
         # Speech verbs (CAMEO 01) whose reported content is an event: the content is the event.
         for trigger in triggers.values():
             if trigger.kind != "verb" or not trigger.code.startswith("01"):
@@ -552,7 +559,9 @@ class EventCoder:
             speaker = self._speaker(_clause_head(trigger), index)
             if speaker:
                 source, target = speaker, source
-        if not source and not (target and _agentless_passive(trigger)):
+        if not source and not (
+            target and _agentless_passive(trigger) and not any(_agent_only_ref(r) for r in target)
+        ):
             return []  # no doer: too often a misreading (unless a passive names no agent)
         if not target and (_backgrounded(trigger) or code[:2] not in self.lexicon.targetless_roots):
             # An act done to someone, read without anyone it is done to, is most often a
@@ -878,8 +887,9 @@ class EventCoder:
             head = verb.head
             if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return nominal_actors(head, index)
-            if verb.dep_ == "xcomp" and is_passive(head):
-                raised = child(head, PASSIVE_SUBJECT_DEPS)  # "X was seen to break ..."
+            if verb.dep_ in ("xcomp", "conj") and is_passive(head):
+                # "X was seen to break ...", "X was indicted and will resign": the subject.
+                raised = child(head, PASSIVE_SUBJECT_DEPS)
                 if raised is not None:
                     return nominal_actors(raised, index)
             if verb.dep_ == "xcomp" and head.lemma_.lower() in self.lexicon.object_control:
@@ -1097,6 +1107,8 @@ def _modifies_noun(token: Token) -> bool:
     if token.dep_ in ("compound", "poss", "nmod", "amod"):
         return True
     if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        if token.head.lower_ in TOPIC_PREPS:
+            return True  # "talks on a pullback", "defended X against criticism": the topic
         governor = token.head.head
         return governor.pos_ in ("NOUN", "PROPN") and governor.dep_ not in ("ROOT",)
     return False
@@ -1286,6 +1298,12 @@ def _reported(verb: Token, speech: frozenset[str]) -> bool:
             return False
         if token.dep_ == "ccomp" and token.head.lemma_.lower() in speech:
             return True
+        if (
+            token.dep_ in ("ccomp", "acl")
+            and token.head.pos_ == "NOUN"
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+        ):
+            return True  # "a reminder that it must ...", "a declaration that ..."
         token = token.head
     return False
 

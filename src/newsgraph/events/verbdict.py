@@ -14,7 +14,7 @@ import csv
 import logging
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,7 @@ class VerbPattern:
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
     text: str = ""  # the pattern as written in the dictionary
+    verbs: tuple[str, ...] = ()  # the block's verbs it was written for (empty: all of them)
 
     @property
     def specificity(self) -> int:
@@ -93,6 +94,8 @@ class VerbBlock:
                 )
             )
         for p in self.patterns:
+            if p.verbs and entry.head not in p.verbs and phrase.replace(" ", "_") not in p.verbs:
+                continue
             out.append(
                 VerbPattern(
                     p.id,
@@ -242,11 +245,24 @@ def parse_verb_dictionary(
         if block_verbs:
             code, reverse = block_code if block_code else (None, None)
             blocks.append(
-                VerbBlock(block, code, reverse, tuple(block_verbs), tuple(block_patterns))
+                VerbBlock(block, code, reverse, tuple(block_verbs), _restrict(block_patterns))
             )
 
+    def _restrict(patterns: list[VerbPattern]) -> tuple[VerbPattern, ...]:
+        """Keep a pattern's verb names only when they name verbs of this block."""
+        names = {v.head for v in block_verbs} | {
+            "_".join((*v.pre, v.head, *v.post)) for v in block_verbs
+        }
+        names |= {form for form, base in forms.items() if base in names}
+        out = []
+        for p in patterns:
+            own = tuple(forms.get(w, w) for w in p.verbs if w in names)
+            out.append(replace(p, verbs=own))
+        return tuple(out)
+
     for line_no, raw_line in enumerate(text.splitlines(), 1):
-        line = raw_line.split("#", 1)[0].rstrip()
+        line, _, comment = raw_line.partition("#")
+        line = line.rstrip()
         stripped = line.strip()
         if not stripped or stripped.startswith("<!--") or stripped.startswith("~"):
             if not stripped:
@@ -285,9 +301,18 @@ def parse_verb_dictionary(
                 continue
             pattern_id = f"{name}:{block}:{len(block_patterns) + 1}"
             text_ = " ".join(body.split())
+            # CAMEO.2.0 notes after '#' the verb(s) a pattern was written for ("# TAKE").
+            named = tuple(w.lower() for w in re.split(r"[\s,;]+", comment) if w.isupper())
             block_patterns.append(
                 VerbPattern(
-                    pattern_id, "", parsed_code[0], parsed_code[1], words[0], words[1], text_
+                    pattern_id,
+                    "",
+                    parsed_code[0],
+                    parsed_code[1],
+                    words[0],
+                    words[1],
+                    text_,
+                    named,
                 )
             )
             continue
@@ -338,7 +363,7 @@ def write_verb_tables(dictionary: VerbDictionary, out_dir: Path, header: str) ->
     out_dir.mkdir(parents=True, exist_ok=True)
     tables: dict[str, tuple[tuple[str, ...], list[tuple[str, ...]]]] = {
         "verbs": (("block", "block_code", "head", "pre", "post", "code"), []),
-        "patterns": (("id", "block", "code", "before", "after", "text"), []),
+        "patterns": (("id", "block", "code", "before", "after", "verbs", "text"), []),
         "synsets": (("synset", "member"), []),
         "forms": (("form", "base"), []),
     }
@@ -362,6 +387,7 @@ def write_verb_tables(dictionary: VerbDictionary, out_dir: Path, header: str) ->
                     _code_text(p.code, p.reverse),
                     " ".join(p.before),
                     " ".join(p.after),
+                    " ".join(p.verbs),
                     p.text,
                 )
             )
@@ -394,6 +420,7 @@ def read_verb_tables(directory: Path, name: str) -> VerbDictionary:
                 tuple(row["before"].split()),
                 tuple(row["after"].split()),
                 row["text"],
+                tuple(row.get("verbs", "").split()),
             )
         )
     entries: dict[str, tuple[str, list[VerbEntry]]] = {}
