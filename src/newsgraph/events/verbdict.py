@@ -20,6 +20,25 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 NULL_CODE = "---"
+# Multi-word entries headed by these ("+IS_DETERMINED") are keyed by their other words.
+AUXILIARY_HEADS = frozenset(
+    {
+        "be",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "being",
+        "am",
+        "have",
+        "has",
+        "had",
+        "do",
+        "does",
+        "did",
+    }
+)
 MARKERS = frozenset({"$", "+", "^", "%"})
 _CODE = re.compile(r"\[([^\]]*)\]")
 _HEADER = re.compile(r"^-{3}\s*([^\[]+?)\s*(\[[^\]]*\])?[\s-]*-{3}\s*$")
@@ -143,15 +162,18 @@ class VerbDictionary:
     def words(self) -> frozenset[str]:
         """The prefilter's vocabulary: one word every use of each verb needs.
 
-        A multi-word verb ("is determined", "set up") can only fire when its particle is there
-        too, so its last particle stands for it; a plain verb stands for itself (and its
-        irregular forms).
+        A verb stands for itself (and its irregular forms); a multi-word entry headed by an
+        auxiliary ("is determined") can only fire when its other words are there too, so its
+        longest other word stands for it.
         """
         out: set[str] = set()
         for block in self.blocks:
             for entry in block.verbs:
                 particles = (*entry.pre, *entry.post)
-                out.add(particles[-1] if particles else entry.head)
+                if entry.head in AUXILIARY_HEADS and particles:
+                    out.add(max(particles, key=len))
+                else:
+                    out.add(entry.head)
         out.update(form for form, base in self.forms.items() if base in out)
         return frozenset(out)
 
