@@ -196,3 +196,14 @@ def test_prefilter_never_drops_a_sentence_with_events(coder, make_article) -> No
         if sentence.index in with_events:
             assert coder.may_have_event(sentence.text)
     assert not coder.may_have_event("The weather was sunny.")
+
+
+def test_reported_obligation_is_the_speakers_demand(coder, make_article) -> None:  # type: ignore[no-untyped-def]
+    article = make_article(
+        "Russia said on Tuesday that Sudan must return the captured helicopter.",
+        [("Russia", "RUS", "actor"), ("Sudan", "SDN", "actor")],
+    )
+    event = _only(coder.code(article), "10")
+    assert event.plover == "REQUEST" and "obligation" in event.rule.detail
+    assert _codes(event.source) == ["RUS"] and _codes(event.target) == ["SDN"]
+    assert event.source[0].text == "Russia"  # evidence offsets, not a bare code

@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from newsgraph.model import Article, Event, Provenance, Sentence
+from newsgraph.model import ActorRef, Article, Event, Provenance, Sentence
 
 log = logging.getLogger(__name__)
 
@@ -79,8 +79,8 @@ class ToyworldScore:
 
 def dyads(event: Event) -> list[Dyad]:
     """An event as (code, source, target) triples, one per pair of compound members."""
-    sources = list(event.source) or [None]
-    targets = list(event.target) or [None]
+    sources: list[ActorRef | None] = list(event.source) or [None]
+    targets: list[ActorRef | None] = list(event.target) or [None]
     return [
         (event.cameo, s.code if s else NO_ACTOR, t.code if t else NO_ACTOR)
         for s in sources

@@ -128,11 +128,11 @@ def with_owner(agent: Mention, owner: Mention) -> Mention:
     """The agent's sector attached to its owner's code: "CIV" + "REB" -> "CIVREB"."""
     if not owner.code or not agent.code or agent.code.startswith(owner.code):
         return agent
-    if owner.country and len(owner.code) > 3:
-        owner = replace(owner, code=owner.country)  # "Danish media" lends DNK, not DNKMED
+    # "Danish media" lends DNK, not DNKMED: a coded owner lends its country.
+    prefix = owner.country if owner.country and len(owner.code) > 3 else owner.code
     return replace(
         agent,
-        code=owner.code + agent.code,
+        code=prefix + agent.code,
         country=owner.country,
         resolved_by=f"agent+{owner.resolved_by}",
     )

@@ -452,14 +452,14 @@ class EventCoder:
             token = trigger.token
             if trigger.kind == "frame":
                 complement = self._complement(token, triggers)
-                if complement is not None:
-                    inner = triggers[complement.i]
-                    inner.absorbed_by = token.i
+                if complement is not None and trigger.frame is not None:
+                    content = triggers[complement.i]
+                    content.absorbed_by = token.i
                     trigger.complement = complement
-                    trigger.code = self._compose(trigger.frame, inner.code)
+                    trigger.code = self._compose(trigger.frame, content.code)
                     trigger.detail = (
                         f"{trigger.frame.kind} frame over '{complement.text}' "
-                        f"({inner.code} via {inner.pattern_id})"
+                        f"({content.code} via {content.pattern_id})"
                     )
                     trigger.words.append(complement.text)
                     trigger.reverse = None
@@ -501,15 +501,15 @@ class EventCoder:
         for trigger in triggers.values():
             if trigger.kind != "verb" or not trigger.code.startswith("01"):
                 continue
-            content = [
+            reported = [
                 t
                 for t in triggers.values()
                 if t is not trigger
                 and t.absorbed_by is None
                 and _governed_by(t.token, trigger.token)
             ]
-            if content:
-                trigger.absorbed_by = content[0].token.i
+            if reported:
+                trigger.absorbed_by = reported[0].token.i
 
     def _complement(self, frame_token: Token, triggers: dict[int, Trigger]) -> Token | None:
         """The trigger a frame word is about: xcomp/ccomp verb, object noun, 'to/for/on' noun."""
@@ -558,7 +558,7 @@ class EventCoder:
             # "X said Y must do Z": X demands Z of Y.
             speaker = self._speaker(_clause_head(trigger), index)
             if speaker:
-                source, target = speaker, source
+                source, target = _refs(speaker), source
         if not source and not (
             target and _agentless_passive(trigger) and not any(_agent_only_ref(r) for r in target)
         ):
@@ -893,9 +893,9 @@ class EventCoder:
                 if raised is not None:
                     return nominal_actors(raised, index)
             if verb.dep_ == "xcomp" and head.lemma_.lower() in self.lexicon.object_control:
-                obj = child(head, OBJECT_DEPS)
-                if obj is not None:
-                    return nominal_actors(obj, index)
+                controller = child(head, OBJECT_DEPS)
+                if controller is not None:
+                    return nominal_actors(controller, index)
             if head.i != verb.i:
                 if verb.dep_ == "pcomp":
                     head = head.head
@@ -953,8 +953,8 @@ class EventCoder:
         for purpose in (c for c in verb.children if c.dep_ in ("advcl", "xcomp")):
             # "opened fire to disperse demonstrators": the purpose's object is the target.
             if any(a.dep_ == "aux" and a.lower_ == "to" for a in purpose.children):
-                obj = child(purpose, frozenset({"dobj"}))
-                actors = nominal_actors(obj, index) if obj is not None else []
+                goal = child(purpose, frozenset({"dobj"}))
+                actors = nominal_actors(goal, index) if goal is not None else []
                 if actors:
                     return actors
         content = child(verb, frozenset({"ccomp"}))
@@ -1081,8 +1081,8 @@ def _actors_inside(phrase: Token, index: MentionIndex, depth: int = 0) -> list[M
         if actors:
             return actors
     for clause in (c for c in phrase.children if c.dep_ in ("acl", "relcl")):
-        obj = child(clause, frozenset({"dobj", "dative"}))
-        actors = nominal_actors(obj, index) if obj is not None else []
+        inner = child(clause, frozenset({"dobj", "dative"}))
+        actors = nominal_actors(inner, index) if inner is not None else []
         if not actors:
             for _, pobj in prep_objects(clause, TARGET_PREPS):
                 actors = nominal_actors(pobj, index)

@@ -237,7 +237,7 @@ def event_to_gdelt(event: Event, article: Article) -> list[Any]:
     sql, month_year, year, fraction = _gdelt_dates(_event_date(event, article))
     root = event.cameo_root
     base = event.cameo[:3]
-    action_geo = ["", event.place or "", "", "", "", "", "", ""]
+    action_geo: list[Any] = ["", event.place or "", "", "", "", "", "", ""]
     if event.place:
         action_geo[0] = 4  # GDELT geo type 4: world city (the best guess for a named place)
     published = article.published.strftime("%Y%m%d000000") if article.published else ""
