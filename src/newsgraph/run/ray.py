@@ -21,20 +21,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from newsgraph.clean import page_lines
 from newsgraph.config import Settings
 from newsgraph.errors import NewsgraphError
 from newsgraph.ingest import read_inputs
 from newsgraph.model import Actor, Article, Rejected
 from newsgraph.pipeline import Processor, learn_memory
-from newsgraph.run.local import Planned, Progress, plan, rounds
+from newsgraph.run.local import Planned, Progress, plan, refresh_views, rounds, write
 from newsgraph.run.summary import RunSummary
 from newsgraph.store import Store
 
 if TYPE_CHECKING:
     import pyarrow as pa
-
-log = logging.getLogger(__name__)
 
 KEY = "key"  # position of the article in the run's plan
 PAYLOAD = "payload"  # a pickled Article or Rejected: nested records Arrow cannot type by itself
@@ -105,15 +102,15 @@ def ingest_ray(
     planned = plan(raw, store, summary, rejected)
     memory = learn_memory([p.article for p in planned], store.memory_rows())
     store.save_memory(memory.to_rows())  # type: ignore[attr-defined]
-    processor = Processor(settings, memory)
     if planned:
-        with (
-            tempfile.TemporaryDirectory(prefix="newsgraph-ray-") as spool,
-            ray_session(address, settings.workers),
-        ):
-            shards = spool_results(processor, planned, settings, Path(spool), progress)
-            rejected.extend(merge_shards(shards, planned, store, summary, settings))
+        with tempfile.TemporaryDirectory(prefix="newsgraph-ray-") as spool:
+            with ray_session(address, settings.workers):
+                processor = Processor(settings, memory)
+                shards = spool_results(processor, planned, settings, Path(spool), progress)
+            store_shards(shards, planned, store, summary, rejected, settings.batch_size)
 
+    if summary.stored:
+        refresh_views(store)
     if rejected:
         store.quarantine(rejected, run_id)
     summary.quarantined = len(rejected)
@@ -121,6 +118,24 @@ def ingest_ray(
     summary.seconds = time.perf_counter() - started
     store.finish_run(run_id, summary.counts(), summary.seconds)
     return summary
+
+
+class ReportedActors(Processor):
+    """The driver's `Processor` for writing: knows the actors the workers reported, because an
+    actor a linker mints while linking exists only in the worker that linked."""
+
+    __slots__ = ("reported",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reported: dict[str, Actor] = {}
+
+    def report(self, actors: Iterable[Actor]) -> None:
+        self.reported.update((a.id, a) for a in actors)
+
+    def actors_of(self, articles: Iterable[Article]) -> list[Actor]:
+        ids = {m.actor_id for a in articles for m in a.mentions if m.actor_id}
+        return [self.reported[i] for i in sorted(ids) if i in self.reported]
 
 
 @contextmanager
@@ -191,6 +206,29 @@ def spool_results(
     return shards
 
 
+def store_shards(
+    shards: Sequence[Path],
+    planned: Sequence[Planned],
+    store: Store,
+    summary: RunSummary,
+    rejected: list[Rejected],
+    batch_size: int,
+) -> None:
+    """Merge the shards into the store with the local engine's writer, one transaction a batch."""
+    writer = ReportedActors()
+    for batch in merge_order(shards, planned, batch_size):
+        good: list[Planned] = []
+        for coded in batch:
+            writer.report(coded.actors)
+            if isinstance(coded.result, Rejected):
+                rejected.append(coded.result)
+            else:
+                given = planned[coded.key]
+                good.append(Planned(coded.result, given.known, given.raw_hash, given.content_hash))
+        for p in write(store, writer, good, rejected):
+            summary.count_stored(p.article, p.known.status == "version")
+
+
 def read_shard(shard: Path) -> list[Coded]:
     """The results stored in one shard."""
     import pyarrow.parquet as pq
@@ -203,23 +241,18 @@ def read_shard(shard: Path) -> list[Coded]:
     ]
 
 
-def merge_shards(
-    shards: Sequence[Path],
-    planned: Sequence[Planned],
-    store: Store,
-    summary: RunSummary,
-    settings: Settings,
-) -> list[Rejected]:
-    """Write the shards into the store, one transaction per shard; returns the rejected articles.
+def merge_order(
+    shards: Sequence[Path], planned: Sequence[Planned], batch_size: int
+) -> Iterator[list[Coded]]:
+    """The results in batches to write: one per shard, as they came.
 
-    A later version of an id seen earlier in the run is held back and written after its
-    predecessors, round by round, as the local engine does.
+    A later version of an id seen earlier in the run is held back and comes after its
+    predecessors, round by round, as in the local engine.
     """
     position = {id(p): key for key, p in enumerate(planned)}
     later = [[position[id(p)] for p in round_] for round_ in rounds(planned)[1:]]
     deferred = {key for round_ in later for key in round_}
     held: dict[int, Coded] = {}
-    rejected: list[Rejected] = []
     for shard in shards:
         now = []
         for coded in read_shard(shard):
@@ -227,30 +260,7 @@ def merge_shards(
                 held[coded.key] = coded
             else:
                 now.append(coded)
-        rejected.extend(write_results(now, planned, store, summary))
+        yield now
     for round_ in later:
-        for start in range(0, len(round_), settings.batch_size):
-            chunk = [held.pop(key) for key in round_[start : start + settings.batch_size]]
-            rejected.extend(write_results(chunk, planned, store, summary))
-    return rejected
-
-
-def write_results(
-    batch: Sequence[Coded], planned: Sequence[Planned], store: Store, summary: RunSummary
-) -> list[Rejected]:
-    """Store one batch of coded articles in one transaction; returns those that were rejected."""
-    good: list[tuple[Planned, Article]] = []
-    rejected: list[Rejected] = []
-    for coded in batch:
-        if isinstance(coded.result, Rejected):
-            rejected.append(coded.result)
-        else:
-            good.append((planned[coded.key], coded.result))
-    store.write_articles(
-        [(article, item.known, item.raw_hash, item.content_hash) for item, article in good],
-        [actor for coded in batch for actor in coded.actors],
-        {page_lines(article) for _, article in good},
-    )
-    for item, article in good:
-        summary.count_stored(article, item.known.status == "version")
-    return rejected
+        for start in range(0, len(round_), batch_size):
+            yield [held.pop(key) for key in round_[start : start + batch_size]]
