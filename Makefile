@@ -3,30 +3,36 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 DB ?= newsgraph.duckdb
-STAMP := $(VENV)/.installed
+BASE := $(VENV)/.installed-base
+DEV := $(VENV)/.installed-dev
 
-.PHONY: demo test install lint typecheck bench docs clean
+.PHONY: demo test install lint typecheck bench clean
 
-$(STAMP): pyproject.toml
+$(BASE): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev,web]"
-	touch $(STAMP)
+	$(BIN)/pip install --quiet -e ".[web]"
+	touch $(BASE)
 
-install: $(STAMP)
+# Everything the tests need: dev tools, the web app, Ray for the scale-out tests.
+$(DEV): $(BASE)
+	$(BIN)/pip install --quiet -e ".[dev,web,ray]"
+	touch $(DEV)
 
-demo: $(STAMP)
+install: $(BASE)
+
+demo: $(BASE)
 	$(BIN)/newsgraph ingest examples --db $(DB) || test $$? -eq 3
 	$(BIN)/newsgraph report --db $(DB)
 
-test: $(STAMP)
+test: $(DEV)
 	$(BIN)/python -m pytest -q
 
-lint: $(STAMP)
+lint: $(DEV)
 	$(BIN)/ruff check src tests scripts benchmarks
 	$(BIN)/ruff format --check src tests scripts benchmarks
 
-typecheck: $(STAMP)
+typecheck: $(DEV)
 	$(BIN)/mypy
 
 clean:

@@ -20,7 +20,6 @@ from newsgraph.api.access import StoreAccess
 from newsgraph.config import Settings
 from newsgraph.run.local import ingest
 from newsgraph.run.summary import RunSummary
-from newsgraph.store import Store
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -69,15 +68,7 @@ def ingest_uploads(
             if meta:  # metadata a plain text or page cannot carry, as the sidecar ingest reads
                 path.with_name(path.name + ".meta.json").write_text(json.dumps(meta), "utf-8")
         with access.write() as store:
+            # ingest also refreshes what spans the whole store (search index, stories).
             summary = ingest([folder], store, Settings(db=access.path, workers=1))
-            refresh_derived(store)
     return summary
 
-
-def refresh_derived(store: Store) -> None:
-    """Recompute what spans the whole store after new articles: search index and stories."""
-    from newsgraph.query.search import rebuild_search_index
-    from newsgraph.query.stories import assign_stories
-
-    rebuild_search_index(store)
-    assign_stories(store)
