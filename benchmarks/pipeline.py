@@ -135,7 +135,7 @@ def run_size(args: argparse.Namespace, records: list[dict[str, Any]], work: Path
 
 def child_pipeline(args: argparse.Namespace) -> dict[str, Any]:
     """The whole ingest into a fresh store, with phases (and local workers' stages) timed."""
-    from stage_clock import StageClock
+    from stage_clock import PHASES, STAGES, StageClock
 
     from newsgraph.config import Settings
     from newsgraph.store import Store
@@ -157,6 +157,8 @@ def child_pipeline(args: argparse.Namespace) -> dict[str, Any]:
         "seconds": time.perf_counter() - started,
         "summary": summary.as_dict(),
         "times": clock.totals(),
+        "phases": PHASES,
+        "stages": STAGES,
         "model": settings.model,
     }
 
@@ -269,11 +271,12 @@ def format_report(args: argparse.Namespace, host: dict[str, Any], sizes: list[Si
         "",
         f"where the pipeline's time goes, {last.articles} articles ({total:.1f}s in run):",
     ]
-    for phase in ("read", "plan", "memory", "process", "write"):
+    phases = last.pipeline.report["phases"]
+    for phase in phases:
         lines.append(f"  {phase:<13} {times[phase]:>7.1f}s {100 * times[phase] / total:>5.1f}%")
-    rest = total - sum(times[p] for p in ("read", "plan", "memory", "process", "write"))
+    rest = total - sum(times[p] for p in phases)
     lines.append(f"  {'rest':<13} {rest:>7.1f}s {100 * rest / total:>5.1f}%")
-    stages = {k: times[k] for k in ("annotate", "link", "events", "why", "other stages")}
+    stages = {k: times[k] for k in last.pipeline.report["stages"]}
     if sum(stages.values()):
         summed = sum(stages.values())
         lines.append("  inside process (summed over workers):")
@@ -311,7 +314,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    # The children are measured: only the library's warnings, not its progress lines.
+    logging.basicConfig(level=logging.WARNING if args.child else logging.INFO, format="%(message)s")
     if args.child:
         run = child_pipeline if args.child == "pipeline" else child_baseline
         args.out.write_text(json.dumps(run(args), default=str))

@@ -19,7 +19,7 @@ from newsgraph.model import Article, Rejected
 from newsgraph.pipeline import Processor, StageFn
 from newsgraph.store import Store
 
-PHASES = ("read", "plan", "memory", "process", "write")  # the driver's own steps
+PHASES = ("read", "plan", "memory", "process", "write", "views")  # the driver's own steps
 STAGES = ("annotate", "link", "events", "why", "other stages")  # inside Processor.process
 SLOTS = PHASES + STAGES
 
@@ -51,7 +51,12 @@ class StageClock:
             "plan": timed(self, "plan", engine.plan),
             "learn_memory": timed(self, "memory", engine.learn_memory),
         }
-        for name, slot in (("execute", "process"), ("spool_results", "process")):
+        optional = (
+            ("execute", "process"),
+            ("spool_results", "process"),
+            ("refresh_views", "views"),
+        )
+        for name, slot in optional:
             if hasattr(engine, name):
                 wrap = timed_iterator if name == "execute" else timed
                 patches[name] = wrap(self, slot, getattr(engine, name))
