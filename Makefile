@@ -24,6 +24,7 @@ install: $(BASE)
 demo: $(BASE)
 	$(BIN)/newsgraph ingest examples --db $(DB) || test $$? -eq 3
 	$(BIN)/newsgraph report --db $(DB)
+	$(BIN)/newsgraph ask "What prompted Putin's visit to Baku?" --db $(DB)
 
 test: $(DEV)
 	$(BIN)/python -m pytest -q
