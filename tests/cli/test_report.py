@@ -3,6 +3,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
+from newsgraph.model import Actor as ActorRecord
 from newsgraph.model import (
     ActorRef,
     Article,
@@ -15,7 +16,6 @@ from newsgraph.model import (
     Sentence,
     Span,
 )
-from newsgraph.model import Actor as ActorRecord
 from newsgraph.store import Known, Store
 
 TEXT = "Putin visited Baku."
