@@ -31,6 +31,41 @@ PRONOUNS = frozenset(
     {"he", "she", "they", "it", "we", "i", "his", "her", "their", "its", "our", "him", "them", "us"}
 )
 MAX_DEPTH = 4
+# Sector codes an actor code may start with when the linker found no country for it.
+AGENT_CODES = frozenset(
+    {
+        "GOV",
+        "MIL",
+        "REB",
+        "OPP",
+        "COP",
+        "JUD",
+        "LEG",
+        "CVL",
+        "PPL",
+        "MED",
+        "BUS",
+        "LAB",
+        "EDU",
+        "REL",
+        "MUS",
+        "CHR",
+        "SPY",
+        "NGO",
+        "INS",
+        "UAF",
+        "HLH",
+        "AGR",
+        "ELI",
+        "CRM",
+        "REF",
+        "MOD",
+        "RAD",
+        "IMG",
+        "SEP",
+        "ENV",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,8 +155,11 @@ def nominal_actors(head: Token, index: MentionIndex, places_too: bool = False) -
 
 
 def is_agent_only(mention: Mention) -> bool:
-    """A sector without a country ("police", "rebels", "foreign ministers")."""
-    return mention.resolved_by.startswith("agent") and not mention.country
+    """A sector without a country ("police", "rebels", "foreign ministers", "President X" when
+    the linker found the office but not the country)."""
+    if mention.country:
+        return False
+    return mention.resolved_by.startswith("agent") or (mention.code or "")[:3] in AGENT_CODES
 
 
 def with_owner(agent: Mention, owner: Mention) -> Mention:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.events.arguments import (
+    AGENT_CODES,
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
     RELATIVE_PRONOUNS,
@@ -91,39 +92,33 @@ VISIT_CODES = frozenset({"042", "043", "044"})
 # Roots of material acts whose unnamed target is the country they happen in (concede, retreat,
 # protest, mobilize, reduce relations, coerce, assault).
 PLACE_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
-# Sector codes an actor code may start with when the linker found no country for it.
-AGENT_CODES = frozenset(
+# Sectors that act mostly within their own country (police, rebels, opposition, people,
+# courts, legislators, media, religious and civil groups).
+DOMESTIC_SECTORS = frozenset(
     {
-        "GOV",
-        "MIL",
+        "COP",
         "REB",
         "OPP",
-        "COP",
-        "JUD",
-        "LEG",
-        "CVL",
         "PPL",
-        "MED",
-        "BUS",
+        "CVL",
         "LAB",
         "EDU",
         "REL",
         "MUS",
         "CHR",
-        "SPY",
-        "NGO",
-        "INS",
-        "UAF",
-        "HLH",
+        "JUD",
+        "LEG",
+        "MED",
+        "BUS",
         "AGR",
-        "ELI",
+        "HLH",
         "CRM",
         "REF",
+        "SEP",
+        "INS",
+        "UAF",
         "MOD",
         "RAD",
-        "IMG",
-        "SEP",
-        "ENV",
     }
 )
 RECIPROCAL_WORDS = frozenset({"mutual", "bilateral", "jointly"})
@@ -790,7 +785,12 @@ class EventCoder:
                 )
             return out
 
-        new_source = complete(source, target_country, "source")
+        # A government or army often acts abroad: its country is not guessed from whom it acts
+        # on; police, rebels, protesters or courts mostly act at home.
+        domestic = [m for m in source if (m.code or "")[:3] in DOMESTIC_SECTORS]
+        new_source = complete(domestic, target_country, "source") + complete(
+            [m for m in source if m not in domestic], None, "source"
+        )
         return new_source, complete(target, source_country, "target"), notes
 
     def _reciprocal(self, trigger: Trigger, code: str) -> bool:
@@ -928,7 +928,10 @@ class EventCoder:
             if c.dep_ in ("dobj", "dative") and (skip is None or c.i != skip.i)
         ]
         for obj in objects:
-            actors = nominal_actors(obj, index)
+            # "condemned an attack by X", "demanded an admission by X": the doer of the
+            # named act is who the verb is aimed at.
+            doers = [a for _, by in prep_objects(obj, ("by",)) for a in nominal_actors(by, index)]
+            actors = doers or nominal_actors(obj, index)
             if actors:
                 return actors
         for obj in objects:
