@@ -98,6 +98,7 @@ def test_scoring_counts_every_other_event_as_false_positive() -> None:
     assert [r.triple_hit for r in score.results] == [True, True, False]
     assert score.per_category["COERCE"][0] == PRF(0, 1, 0)
     assert "category" in format_report(score)
+    assert score.category.f1 == PRF(3, 1, 0).f1  # fields, so `--json` output carries them
 
 
 def test_duplicates_of_the_scored_tuple_count_once() -> None:

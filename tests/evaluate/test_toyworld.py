@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.evaluate.toyworld import ToyRecord, dyads, format_toyworld_report, score_toyworld
+from newsgraph.evaluate.toyworld import ToyRecord, dyads, format_report, score_toyworld
 from newsgraph.model import ActorRef, Event, RuleTrace, Span
 
 REPO = Path(__file__).resolve().parents[2]
@@ -44,11 +44,11 @@ def test_compound_events_become_one_dyad_per_pair() -> None:
 
 
 def test_record_is_correct_only_for_the_exact_gold_set() -> None:
-    gold = frozenset({("120", "GON", "OSG")})
+    gold = (("120", "GON", "OSG"),)
     assert ToyRecord("r", "DEMO", "t", gold, (("120", "GON", "OSG"),)).correct
     extra = ToyRecord("r", "DEMO", "t", gold, (("120", "GON", "OSG"), ("010", "GON", "---")))
     assert not extra.correct and extra.false_events == 1
-    assert ToyRecord("r", "DEMO", "t", frozenset(), ()).correct  # nothing expected, nothing coded
+    assert ToyRecord("r", "DEMO", "t", (), ()).correct  # nothing expected, nothing coded
 
 
 @pytest.mark.slow
@@ -56,7 +56,7 @@ def test_record_is_correct_only_for_the_exact_gold_set() -> None:
 def test_toy_world_beats_the_floors(shared_dir: Path) -> None:
     floors = json.loads(FLOORS.read_text("utf-8"))
     score = score_toyworld(shared_dir / "data" / "gold" / "events" / "petrarch_toyworld")
-    report = format_toyworld_report(score)
+    report = format_report(score)
     assert score.records == 264, report
     assert score.correct_share >= floors["correct_share"], report
     assert score.false_share <= floors["false_share_at_most"], report

@@ -31,29 +31,28 @@ OLD_CODES = {"JAP": "JPN", "ITL": "ITA"}
 
 # Parses and links a sentence: text -> Article with doc and mentions (the coder does the rest).
 ArticleBuilder = Callable[[str, str], Article]
-Triple = tuple[str, frozenset[str], frozenset[str]]
+# (PLOVER category, source countries, target countries); countries sorted, so equal sets compare
+# equal and the record stays JSON-friendly.
+Triple = tuple[str, tuple[str, ...], tuple[str, ...]]
 
 
 @dataclass(frozen=True, slots=True)
 class PRF:
-    """Counts and the precision, recall and F1 they give."""
+    """Counts and the precision, recall and F1 they give (fields, so JSON output has them)."""
 
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    precision: float = field(init=False, default=0.0)
+    recall: float = field(init=False, default=0.0)
+    f1: float = field(init=False, default=0.0)
 
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+    def __post_init__(self) -> None:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        object.__setattr__(self, "precision", p)
+        object.__setattr__(self, "recall", r)
+        object.__setattr__(self, "f1", 2 * p * r / (p + r) if p + r else 0.0)
 
     def __add__(self, other: PRF) -> PRF:
         return PRF(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
@@ -89,10 +88,14 @@ def country(code: str) -> str:
     return OLD_CODES.get(head, head)
 
 
-def _actor_set(actors: Any) -> frozenset[str]:
+def _countries(codes: Any) -> tuple[str, ...]:
+    return tuple(sorted({country(c) for c in codes}))
+
+
+def _actor_set(actors: Any) -> tuple[str, ...]:
     if not isinstance(actors, list):
-        return frozenset()
-    return frozenset(country(a["code"]) for a in actors if isinstance(a, dict) and a.get("code"))
+        return ()
+    return _countries(a["code"] for a in actors if isinstance(a, dict) and a.get("code"))
 
 
 def counted(event: Event) -> bool:
@@ -103,8 +106,8 @@ def counted(event: Event) -> bool:
 def event_triple(event: Event) -> Triple:
     return (
         event.plover,
-        frozenset(country(a.code) for a in event.source),
-        frozenset(country(a.code) for a in event.target),
+        _countries(a.code for a in event.source),
+        _countries(a.code for a in event.target),
     )
 
 

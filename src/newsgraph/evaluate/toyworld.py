@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -46,12 +46,12 @@ class ToyRecord:
     id: str
     category: str
     text: str
-    gold: frozenset[Dyad]
+    gold: tuple[Dyad, ...]
     coded: tuple[Dyad, ...]
 
     @property
     def correct(self) -> bool:
-        return frozenset(self.coded) == self.gold
+        return set(self.coded) == set(self.gold)
 
     @property
     def false_events(self) -> int:
@@ -67,14 +67,14 @@ class ToyworldScore:
     coded: int
     false: int
     results: tuple[ToyRecord, ...] = ()
+    correct_share: float = field(init=False, default=0.0)
+    false_share: float = field(init=False, default=0.0)
 
-    @property
-    def correct_share(self) -> float:
-        return self.correct / self.records if self.records else 0.0
-
-    @property
-    def false_share(self) -> float:
-        return self.false / self.coded if self.coded else 0.0
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self, "correct_share", self.correct / self.records if self.records else 0.0
+        )
+        object.__setattr__(self, "false_share", self.false / self.coded if self.coded else 0.0)
 
 
 def dyads(event: Event) -> list[Dyad]:
@@ -93,11 +93,15 @@ def counted(event: Event) -> bool:
     return not event.negated and not event.hypothetical
 
 
-def _gold(record: dict[str, Any]) -> frozenset[Dyad]:
-    return frozenset(
-        (e["eventcode"], e.get("sourcecode") or NO_ACTOR, e.get("targetcode") or NO_ACTOR)
-        for e in record.get("gold_events", [])
-        if "eventcode" in e
+def _gold(record: dict[str, Any]) -> tuple[Dyad, ...]:
+    return tuple(
+        sorted(
+            {
+                (e["eventcode"], e.get("sourcecode") or NO_ACTOR, e.get("targetcode") or NO_ACTOR)
+                for e in record.get("gold_events", [])
+                if "eventcode" in e
+            }
+        )
     )
 
 
@@ -185,7 +189,7 @@ def score_toyworld(
     )
 
 
-def format_toyworld_report(score: ToyworldScore) -> str:
+def format_report(score: ToyworldScore) -> str:
     """Correct and false shares next to the published PETRARCH-lineage reference."""
     return "\n".join(
         [
