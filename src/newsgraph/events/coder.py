@@ -92,6 +92,8 @@ VISIT_CODES = frozenset({"042", "043", "044"})
 # Roots of material acts whose unnamed target is the country they happen in (concede, retreat,
 # protest, mobilize, reduce relations, coerce, assault).
 PLACE_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
+# Sectors often met abroad (soldiers, refugees): the other party's country says nothing of theirs.
+FOREIGN_PRONE_SECTORS = frozenset({"MIL", "REF", "IMG", "SPY"})
 # Sectors that act mostly within their own country (police, rebels, opposition, people,
 # courts, legislators, media, religious and civil groups).
 DOMESTIC_SECTORS = frozenset(
@@ -769,7 +771,7 @@ class EventCoder:
                     owner, why = source_country, "its possessor, the doer"
                 if owner is None and place_country:
                     owner, why = place_country, "the place"
-                if owner is None and other:
+                if owner is None and other and (m.code or "")[:3] not in FOREIGN_PRONE_SECTORS:
                     owner, why = other, f"the {'source' if role == 'target' else 'target'}"
                 if owner is None or not m.code:
                     out.append(m)
