@@ -76,3 +76,21 @@ def test_shipped_cameo_dictionary_knows_visits() -> None:
     visit = d.lookup("visit")[0]
     assert (visit.code, visit.reverse) == ("042", "043")
     assert len(d.blocks) > 300
+
+
+TABARI = """\
+# A TABARI-style file: no block headers, each verb followed by its own patterns.
+ACCEPT  [---]
+- * PROPOSAL  [030]
+- * OFFER  [040]
+ATTACK  [190]
+- * VERBALLY  [111]
+"""
+
+
+def test_tabari_files_without_block_headers() -> None:
+    d = parse_verb_dictionary(TABARI, name="tabari")
+    accept = d.lookup("accept")
+    assert accept[0].code == "---" and {p.code for p in accept} == {"---", "030", "040"}
+    attack = d.lookup("attack")
+    assert {p.code for p in attack} == {"190", "111"}  # ACCEPT's patterns stay with ACCEPT

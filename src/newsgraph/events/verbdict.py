@@ -257,6 +257,7 @@ def parse_verb_dictionary(
     forms: dict[str, str] = {}
     current_synset: str | None = None
     in_verbs = False
+    headers_seen = False
     block = ""
     block_code: _Code | None = None
     block_verbs: list[VerbEntry] = []
@@ -292,6 +293,7 @@ def parse_verb_dictionary(
             continue
         header = _HEADER.match(stripped)
         if header:
+            headers_seen = True
             if in_verbs:
                 flush()
             in_verbs = True
@@ -311,9 +313,12 @@ def parse_verb_dictionary(
             if member:  # "+AUSTRIAN GOLD FLORIN" is one phrase
                 synsets[current_synset].append(_word("_".join(member)))
             continue
+        is_pattern = stripped.startswith("-") or ("*" in stripped and "[" in stripped)
+        if not in_verbs and not headers_seen and not is_pattern and _CODE.search(stripped):
+            in_verbs = True  # a TABARI file: verbs without '---' block headers
         if not in_verbs:
             continue
-        if stripped.startswith("-") or ("*" in stripped and "[" in stripped):
+        if is_pattern:
             body = stripped[1:] if stripped.startswith("-") else stripped
             parsed_code = _parse_code(body, valid)
             words = _pattern_words(_CODE.sub(" ", body))
@@ -341,6 +346,13 @@ def parse_verb_dictionary(
         base, irregular, raw_code = _verb_entry(stripped)
         if not base:
             continue
+        if not headers_seen:
+            # TABARI: every verb line opens its own entry, with the patterns that follow it.
+            flush()
+            block = base.replace("+", "")
+            block_code = _parse_code(raw_code, valid) if raw_code else None
+            block_verbs, block_patterns = [], []
+            raw_code = None
         head, pre, post = _multiword(base)
         own = _parse_code(raw_code, valid) if raw_code else None
         if raw_code and own is None:
