@@ -81,7 +81,7 @@ OTHER_CLAUSES = frozenset(
     {"ccomp", "advcl", "conj", "parataxis", "cc", "punct", "mark", "nsubj", "nsubjpass", "csubj"}
 )
 # Phrases inside an object that name who it concerns ("ties with X", "a war on X").
-INSIDE_PREPS = ("with", "to", "against", "between", "on", "of", "toward", "towards", "into")
+INSIDE_PREPS = ("with", "to", "against", "between", "on", "of", "toward", "towards", "into", "for")
 # Phrases that set the scene of a verb and may name the other party ("in the dispute with X").
 SETTING_PREPS = ("in", "during", "amid", "over")
 CONSULT_NOUN_PREPS = ("with", "between", "to")  # "talks on X": X is the topic, not a party
@@ -92,6 +92,9 @@ VISIT_CODES = frozenset({"042", "043", "044"})
 # Roots of material acts whose unnamed target is the country they happen in (concede, retreat,
 # protest, mobilize, reduce relations, coerce, assault).
 PLACE_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
+# Codes whose object is usually one's own forces (withdraw, demobilize, surrender).
+OWN_FORCES_CODES = frozenset({"0872", "0873", "0874", "154", "152"})
+FORCE_SECTORS = frozenset({"MIL", "COP"})
 # Sectors often met abroad (soldiers, refugees): the other party's country says nothing of theirs.
 FOREIGN_PRONE_SECTORS = frozenset({"MIL", "REF", "IMG", "SPY"})
 # Sectors that act mostly within their own country (police, rebels, opposition, people,
@@ -717,6 +720,8 @@ class EventCoder:
             target = self._object_actors(token, index)
             if trigger.frame is not None:
                 source, target = self._frame_arguments(trigger, source, target, index, code)
+            if not target and code[:2] == "13":
+                target = self._condition_subject(token, _clause_head(trigger), index=index)
             if trigger.swapped:
                 source, target = target, source
                 notes.append("pattern '+ * $': source after the verb, target before it")
@@ -726,8 +731,20 @@ class EventCoder:
         )
         source, target, completed = self._complete_sectors(token, source, target, place)
         notes.extend(completed)
-        source_codes = {m.code for m in source}
+        source_codes: set[str | None] = {m.code for m in source}
         target = [m for m in target if m.code not in source_codes]
+        if code[:2] == "15" or code in OWN_FORCES_CODES:
+            # Mobilizing or withdrawing one's own troops: the troops are the means, not the
+            # target; the target is whom they are mobilized against or withdrawn from.
+            forces = [
+                m
+                for m in target
+                if (m.code or "")[3:6] in FORCE_SECTORS or (m.code or "")[:3] in FORCE_SECTORS
+            ]
+            if forces and len(forces) == len(target):
+                source_codes |= {m.code for m in forces}
+                target = []
+                notes.append("the forces moved are not the target")
         if not target and trigger.kind != "noun":
             # As PETRARCH reads a verb phrase: the first other actor after the verb.
             target = _first_actor_after(token, index, source_codes)
@@ -837,7 +854,23 @@ class EventCoder:
                 target = t or (s if kind in ("reject", "demand", "appeal") else [])
             else:
                 target = self._object_actors(complement, index)
+        if not target and code[:2] == "13":
+            # "threatened to strike unless Israel rescinded ...": who must comply is the target.
+            target = self._condition_subject(trigger.token, complement, index=index)
         return source, target
+
+    def _condition_subject(self, *heads: Token | None, index: MentionIndex) -> list[Mention]:
+        """The subject of an 'unless/if' clause on any of the given verbs."""
+        markers = self.lexicon.condition_markers
+        for head in heads:
+            if head is None:
+                continue
+            for clause in (c for c in head.children if c.dep_ == "advcl"):
+                if any(m.dep_ == "mark" and m.lower_ in markers for m in clause.children):
+                    subject = child(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+                    if subject is not None:
+                        return nominal_actors(subject, index)
+        return []
 
     def _noun_arguments(
         self, noun: Token, index: MentionIndex, code: str
@@ -923,7 +956,8 @@ class EventCoder:
         if is_passive(verb):
             subject = child(verb, PASSIVE_SUBJECT_DEPS)
             if subject is not None:
-                return nominal_actors(subject, index)
+                # "a camp for Congolese refugees was attacked": who the camp is for.
+                return nominal_actors(subject, index) or _actors_inside(subject, index)
         objects = [
             c
             for c in verb.children
@@ -1072,7 +1106,9 @@ def _first_actor_after(verb: Token, index: MentionIndex, skip: set[str | None]) 
     for token in sorted(found, key=lambda t: t.i):
         mention = index.actor(token)
         if mention is not None and mention.code not in skip:
-            return [mention]
+            # The whole coordination it belongs to ("to Romania and Poland").
+            group = [m for m in nominal_actors(token, index) if m.code not in skip]
+            return group if mention in group else [mention]
     return []
 
 
