@@ -34,7 +34,13 @@ from newsgraph.events.arguments import (
 from newsgraph.events.codebook import Codebook, default_codebook
 from newsgraph.events.dates import resolve_date
 from newsgraph.events.discards import Discards, load_discards
-from newsgraph.events.lexicon import Frame, TriggerLexicon, load_lexicon, words_of
+from newsgraph.events.lexicon import (
+    Frame,
+    TriggerLexicon,
+    candidate_lemmas,
+    load_lexicon,
+    words_of,
+)
 from newsgraph.events.patterns import best_pattern, is_null
 from newsgraph.events.verbdict import NULL_CODE
 from newsgraph.model import ActorRef, Article, Event, Mention, RuleTrace, Span
@@ -311,8 +317,8 @@ class EventCoder:
             ):
                 if token.pos_ == "AUX" and token.dep_ in ("aux", "auxpass"):
                     continue
-                if token.dep_ == "prep":
-                    continue  # "according to", "following", "including": prepositions
+                if token.dep_ in ("prep", "amod"):
+                    continue  # "according to" is a preposition, "a leading activist" an adjective
                 trigger = self._verb_trigger(token, sentence, lemma)
             elif token.pos_ == "ADJ":
                 frame = lexicon.frame_of_adjective(lemma)
@@ -339,6 +345,7 @@ class EventCoder:
 
     def _verb_trigger(self, token: Token, sentence: SpacySpan, lemma: str) -> Trigger | None:
         lexicon = self.lexicon
+        lemma = _known_lemma(token, lemma, lexicon)
         frame = lexicon.frame_of_verb(lemma)
         if frame is not None:
             return Trigger(
@@ -486,7 +493,7 @@ class EventCoder:
             while head.dep_ == "prep" and head.head.i != head.i:
                 head = head.head
             if head.pos_ in ("VERB", "AUX") and head.i not in triggers:
-                lemma = head.lemma_.lower()
+                lemma = _known_lemma(head, head.lemma_.lower(), lexicon)
                 if lemma in lexicon.light_verbs and trigger.token.dep_ in OBJECT_DEPS | {"pobj"}:
                     trigger.host = head
                     trigger.words.insert(0, head.text)
@@ -1268,6 +1275,16 @@ def _irrealis(verb: Token, lexicon: TriggerLexicon) -> bool:
         if _auxiliaries(token) & (lexicon.hedge_auxiliaries | lexicon.conditional_auxiliaries):
             return True
     return False
+
+
+def _known_lemma(token: Token, lemma: str, lexicon: TriggerLexicon) -> str:
+    """The parser's lemma, or a regular-inflection guess the own rules know ("staged" is lemmatised
+    "stag" by the small model; "stage" is meant)."""
+    own = lexicon.own_words()
+    if lemma in own:
+        return lemma
+    guesses = sorted(g for g in candidate_lemmas(token.lower_) if g in own)
+    return guesses[0] if guesses else lemma
 
 
 def _has_to(verb: Token) -> bool:

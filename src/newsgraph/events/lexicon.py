@@ -82,6 +82,14 @@ class TriggerLexicon:
     dictionaries: tuple[VerbDictionary, ...] = ()
     use_own_rules: bool = True
     _words: set[str] = field(default_factory=set, compare=False)
+    _own: set[str] = field(default_factory=set, compare=False)
+
+    def own_words(self) -> set[str]:
+        """The verbs newsgraph's own rules name (light verbs, frames, verb rules)."""
+        if not self._own:
+            self._own.update(self.light_verbs, self.frame_words)
+            self._own.update(w for rule in self.verb_rules for w in rule.lemmas)
+        return self._own
 
     def rules_for(self, lemma: str) -> tuple[VerbRule, ...]:
         if not self.use_own_rules:
