@@ -437,6 +437,13 @@ class EventCoder:
                 return Trigger(
                     token, code, f"ng:noun:{phrase}", "noun", words=[previous.text, token.text]
                 )
+        for _, obj in prep_objects(token, ("of",)):
+            phrase = f"{lemma} of {obj.lemma_.lower()}"  # "state of emergency"
+            code = lexicon.noun_code(phrase)
+            if code:
+                return Trigger(
+                    token, code, f"ng:noun:{phrase}", "noun", words=[token.text, obj.text]
+                )
         code = lexicon.noun_code(lemma)
         if code is None:
             return None

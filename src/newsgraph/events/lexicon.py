@@ -124,7 +124,8 @@ class TriggerLexicon:
             for dictionary in self.dictionaries:
                 words |= dictionary.words()
             if self.use_own_rules:
-                words |= {w for noun in self.nouns for w in noun.split()[-1:]}
+                # A noun phrase needs its head: "hunger strike" -> strike, "state of siege" -> state
+                words |= {(n.split(" of ")[0]).split()[-1] for n in self.nouns}
                 for rule in self.verb_rules:
                     words |= rule.lemmas
                 for frame in self.frames.values():
