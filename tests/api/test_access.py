@@ -1,18 +1,17 @@
-"""DuckDB has one writer: the server opens the store per request and says 503 while it is held."""
+"""DuckDB has one writer: reads open the store per request, share an in-server writer, or get a 503."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from newsgraph.api import ServerConfig, create_app
-from newsgraph.api.access import ReadWriteLock, StoreAccess, StoreUnavailable
+from newsgraph.api.access import StoreAccess, StoreUnavailable
+from newsgraph.model import Rejected
 
 HOLD = """
 import sys, time
@@ -53,15 +52,23 @@ def test_no_connection_stays_open_between_requests(sample_db: Path) -> None:
         assert out.stdout.strip() == "ok", out.stderr
 
 
-def test_reads_wait_for_an_in_server_writer_then_give_up(sample_db: Path) -> None:
+def test_reads_go_on_during_an_in_server_ingest_and_see_its_commits(sample_db: Path) -> None:
     access = StoreAccess(sample_db, wait_seconds=0.2)
-    with access.write():
-        started = time.monotonic()
-        with pytest.raises(StoreUnavailable, match="ingest is running"):
-            access.open_read()
-        assert time.monotonic() - started < 2
-    with access.read() as store:
-        assert store.read_only
+    with access.write() as writer:
+        with access.read() as store:
+            before = store.query("SELECT count(*) AS n FROM quarantine")[0]["n"]
+        writer.quarantine([Rejected("x.bin", "binary")])
+        with access.read() as store:
+            assert store.read_only
+            assert store.query("SELECT count(*) AS n FROM quarantine")[0]["n"] == before + 1
+
+
+def test_a_second_in_server_writer_is_refused_with_a_message(sample_db: Path) -> None:
+    access = StoreAccess(sample_db, write_wait_seconds=0.1)
+    with access.write(), pytest.raises(StoreUnavailable, match="another ingest"), access.write():
+        pass
+    with access.write() as store:  # free again afterwards
+        assert not store.read_only
 
 
 def test_a_missing_store_is_created_empty(tmp_path: Path) -> None:
@@ -70,25 +77,3 @@ def test_a_missing_store_is_created_empty(tmp_path: Path) -> None:
         assert client.get("/api/articles").json()["total"] == 0
         assert "The store is empty" in client.get("/").text
     assert db.exists()
-
-
-def test_a_waiting_writer_holds_back_new_readers() -> None:
-    lock = ReadWriteLock()
-    assert lock.acquire_read(0.1)
-    got_write = threading.Event()
-
-    def writer() -> None:
-        if lock.acquire_write(2.0):
-            got_write.set()
-            lock.release_write()
-
-    thread = threading.Thread(target=writer)
-    thread.start()
-    time.sleep(0.1)
-    assert not lock.acquire_read(0.05)  # the writer is waiting: no new readers
-    lock.release_read()
-    thread.join(3)
-    assert got_write.is_set()
-    assert lock.acquire_read(0.1)
-    assert not lock.acquire_write(0.05)
-    lock.release_read()

@@ -26,9 +26,9 @@ def test_a_slow_query_is_interrupted_and_its_slot_freed(sample_db: Path) -> None
         run_limited(access, lambda store: store.query(SLOW_SQL), 0.5)
     assert time.monotonic() - started < 5
     deadline = time.monotonic() + 5
-    while access.lock._readers and time.monotonic() < deadline:
+    while access.readers and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert access.lock._readers == 0
+    assert access.readers == 0
     with access.write() as store:  # nothing is left holding the file
         assert not store.read_only
 
@@ -42,7 +42,7 @@ def test_a_quick_query_returns_its_value_and_errors_pass_through(sample_db: Path
 
     with pytest.raises(ValueError, match="boom"):
         run_limited(access, broken, 5)
-    assert access.lock._readers == 0
+    assert access.readers == 0
 
 
 def test_endpoints_answer_504_past_their_time_limit(

@@ -40,15 +40,13 @@ def _missing(what: str) -> None:
 
 @pytest.fixture(scope="session")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """examples/ ingested into a fresh store, with its search index and stories."""
-    from newsgraph.api.upload import refresh_derived
+    """examples/ ingested into a fresh store (ingest also builds its search index and stories)."""
     from newsgraph.run.local import ingest
     from newsgraph.store import Store
 
     db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
     with Store(db) as store:
         summary = ingest([REPO / "examples"], store)
-        refresh_derived(store)
     assert summary.stored > 0, summary.as_dict()
     return db
 

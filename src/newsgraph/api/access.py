@@ -3,7 +3,9 @@
 DuckDB lets one process hold a file for writing and then no other process may open it at all.
 The server therefore keeps no connection open between requests: each read opens the file
 read-only and closes it, so `newsgraph ingest` in another process can take the file between
-requests. Inside the server, an ingest takes the file exclusively (readers wait, then get a 503).
+requests (reads then wait briefly and get a 503 naming the cause). An ingest through the server
+(POST /api/ingest) holds the file for writing, and reads go on meanwhile through connections to
+the same database; a second writer is refused with a clear message.
 """
 
 from __future__ import annotations
@@ -29,53 +31,9 @@ class StoreUnavailable(NewsgraphError):
         self.retry_after = retry_after
 
 
-class ReadWriteLock:
-    """Many readers or one writer; a waiting writer holds back new readers (no ingest starves)."""
-
-    def __init__(self) -> None:
-        self._cond = threading.Condition()
-        self._readers = 0
-        self._writing = False
-        self._writers_waiting = 0
-
-    def acquire_read(self, timeout: float) -> bool:
-        deadline = time.monotonic() + timeout
-        with self._cond:
-            while self._writing or self._writers_waiting:
-                left = deadline - time.monotonic()
-                if left <= 0 or not self._cond.wait(left):
-                    return False
-            self._readers += 1
-            return True
-
-    def release_read(self) -> None:
-        with self._cond:
-            self._readers -= 1
-            self._cond.notify_all()
-
-    def acquire_write(self, timeout: float) -> bool:
-        deadline = time.monotonic() + timeout
-        with self._cond:
-            self._writers_waiting += 1
-            try:
-                while self._writing or self._readers:
-                    left = deadline - time.monotonic()
-                    if left <= 0 or not self._cond.wait(left):
-                        return False
-                self._writing = True
-                return True
-            finally:
-                self._writers_waiting -= 1
-                self._cond.notify_all()
-
-    def release_write(self) -> None:
-        with self._cond:
-            self._writing = False
-            self._cond.notify_all()
-
-
 class StoreAccess:
-    """Opens the store for one request at a time, waiting briefly while someone else writes."""
+    """Opens the store for one request at a time; while this server ingests, reads share its
+    writer's database (DuckDB serves readers from other connections of the same process)."""
 
     def __init__(
         self, path: Path, wait_seconds: float = 3.0, write_wait_seconds: float = 1.0
@@ -83,7 +41,10 @@ class StoreAccess:
         self.path = Path(path)
         self.wait_seconds = wait_seconds
         self.write_wait_seconds = write_wait_seconds
-        self.lock = ReadWriteLock()
+        self._write_lock = threading.Lock()
+        self._writer: Store | None = None
+        self._count_lock = threading.Lock()
+        self.readers = 0  # reads open now (a time-limited read may end after its request)
 
     def ensure_exists(self) -> None:
         """Create and migrate an empty store when the file is missing (so reads can open it)."""
@@ -92,22 +53,20 @@ class StoreAccess:
             Store(self.path).close()
 
     def open_read(self) -> Store:
-        """A read-only store, or StoreUnavailable; the caller must `close_read` it."""
-        if not self.lock.acquire_read(self.wait_seconds):
-            raise StoreUnavailable(
-                "an ingest is running in this server; the store is back when it finishes"
-            )
-        try:
-            return self._open(read_only=True)
-        except BaseException:
-            self.lock.release_read()
-            raise
+        """A read-only store; the caller must `close_read` it. During an in-server ingest it is a
+        connection to the writer's database, seeing what the ingest has committed so far."""
+        writer = self._writer
+        store = writer.reader() if writer is not None else self._open(read_only=True)
+        with self._count_lock:
+            self.readers += 1
+        return store
 
     def close_read(self, store: Store) -> None:
         try:
             store.close()
         finally:
-            self.lock.release_read()
+            with self._count_lock:
+                self.readers -= 1
 
     @contextmanager
     def read(self) -> Iterator[Store]:
@@ -119,17 +78,19 @@ class StoreAccess:
 
     @contextmanager
     def write(self) -> Iterator[Store]:
-        """The store opened for writing, exclusively within this server."""
-        if not self.lock.acquire_write(self.write_wait_seconds):
-            raise StoreUnavailable("another request is using the store; retry shortly", 2)
+        """The store opened for writing by this server: one writer at a time, reads go on."""
+        if not self._write_lock.acquire(timeout=self.write_wait_seconds):
+            raise StoreUnavailable("another ingest is running in this server; retry shortly", 2)
         try:
             store = self._open(read_only=False)
+            self._writer = store
             try:
                 yield store
             finally:
+                self._writer = None
                 store.close()
         finally:
-            self.lock.release_write()
+            self._write_lock.release()
 
     def _open(self, read_only: bool) -> Store:
         """Open the file, retrying for a moment while another process holds it."""

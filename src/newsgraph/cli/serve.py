@@ -26,7 +26,8 @@ def serve(
     """Serve the web pages and the REST API (/api, docs at /api/docs) over a store.
 
     Reads are open; POST /api/ingest needs the token in NEWSGRAPH_TOKEN (unset: writes refused).
-    The store is opened per request, so `newsgraph ingest` can run meanwhile (reads wait, then 503).
+    The store is opened per request, so `newsgraph ingest` can run meanwhile (reads wait, then
+    503); an upload through the server is ingested while reads go on.
     """
     import uvicorn
 

@@ -54,6 +54,15 @@ class Store:
         if not read_only:
             migrate(self.con)
 
+    def reader(self) -> Store:
+        """Another connection to this store's database, for reading while this one writes
+        (DuckDB isolates it: it sees committed transactions only). Close it when done."""
+        view = Store.__new__(Store)
+        view.path = self.path
+        view.read_only = True
+        view.con = self.con.cursor()
+        return view
+
     def close(self) -> None:
         self.con.close()
 
