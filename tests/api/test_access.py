@@ -1,4 +1,4 @@
-"""DuckDB has one writer: reads open the store per request, share an in-server writer, or get a 503."""
+"""DuckDB has one writer: reads open the store per request, share the server's writer, or 503."""
 
 from __future__ import annotations
 
