@@ -747,7 +747,9 @@ class EventCoder:
         notes.extend(completed)
         source_codes: set[str | None] = {m.code for m in source}
         target = [m for m in target if m.code not in source_codes]
-        if code[:2] == "15" or code in OWN_FORCES_CODES:
+        moved: set[int] = set()
+        inner = triggers[trigger.complement.i].code if trigger.complement is not None else code
+        if any(c[:2] == "15" or c in OWN_FORCES_CODES for c in (code, inner)):
             # Mobilizing or withdrawing one's own troops: the troops are the means, not the
             # target; the target is whom they are mobilized against or withdrawn from.
             forces = [
@@ -756,12 +758,12 @@ class EventCoder:
                 if (m.code or "")[3:6] in FORCE_SECTORS or (m.code or "")[:3] in FORCE_SECTORS
             ]
             if forces and len(forces) == len(target):
-                source_codes |= {m.code for m in forces}
+                moved = {m.start for m in forces}
                 target = []
                 notes.append("the forces moved are not the target")
         if not target and trigger.kind != "noun":
             # As PETRARCH reads a verb phrase: the first other actor after the verb.
-            target = _first_actor_after(token, index, source_codes)
+            target = _first_actor_after(token, index, source_codes, moved)
             if target:
                 notes.append("target: the first actor in the verb phrase")
         if (
@@ -1100,7 +1102,9 @@ GOODS_WORDS = frozenset(
 )
 
 
-def _first_actor_after(verb: Token, index: MentionIndex, skip: set[str | None]) -> list[Mention]:
+def _first_actor_after(
+    verb: Token, index: MentionIndex, skip: set[str | None], skip_starts: set[int]
+) -> list[Mention]:
     """The first actor after the verb in its own clause (nested clauses are other events)."""
     found: list[Token] = []
 
@@ -1119,7 +1123,7 @@ def _first_actor_after(verb: Token, index: MentionIndex, skip: set[str | None]) 
         found.extend(verb.doc[prep.i + 1 : min(prep.i + 7, verb.sent.end)])
     for token in sorted(found, key=lambda t: t.i):
         mention = index.actor(token)
-        if mention is not None and mention.code not in skip:
+        if mention is not None and mention.code not in skip and mention.start not in skip_starts:
             # The whole coordination it belongs to ("to Romania and Poland").
             group = [m for m in nominal_actors(token, index) if m.code not in skip]
             return group if mention in group else [mention]
