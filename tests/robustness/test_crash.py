@@ -67,6 +67,7 @@ def test_kill_during_ingest_then_rerun_equals_a_clean_run(tmp_path: Path) -> Non
             child.send_signal(signal.SIGKILL)
             break
     child.wait(timeout=60)
+    child.stdout.close()
     assert child.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
 
     with Store(crashed) as store:
