@@ -113,8 +113,8 @@ def test_every_input_is_accounted_for(tmp_path: Path) -> None:
     by_name = {Path(a["source"]).name: a for a in articles if a["source"]}
     for name in ("invalid-utf8.txt", "latin1.txt", "control.txt", "truncated.html", "english.txt"):
         assert name in by_name or name.replace("english", "copy-of-english") in by_name, name
-    assert by_name["cp1251.txt"]["language"] != "en"
-    assert by_name["french.txt"]["language"] != "en"
+    assert by_name["cp1251.txt"]["language"] == "ru"
+    assert by_name["french.txt"]["language"] == "fr"
     assert summary.duplicates >= 1  # english.txt and its copy: one stored, one duplicate
     versions = [(a["version"], a["is_current"]) for a in articles if a["id"] == "r1"]
     assert versions == [(1, False), (2, True)]
@@ -129,4 +129,4 @@ def test_non_english_articles_are_not_coded(tmp_path: Path) -> None:
         ingest([tmp_path / "fr.txt"], store)
         assert store.query("SELECT count(*) AS n FROM mentions")[0]["n"] == 0
         assert store.query("SELECT count(*) AS n FROM events")[0]["n"] == 0
-        assert store.query("SELECT language FROM articles")[0]["language"] != "en"
+        assert store.query("SELECT language FROM articles")[0]["language"] == "fr"
