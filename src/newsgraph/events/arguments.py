@@ -193,13 +193,21 @@ def prep_objects(token: Token, preps: Iterable[str]) -> list[tuple[str, Token]]:
     wanted = list(preps)
     pairs = []
     for c in token.children:
-        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in wanted:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in wanted and not negated_phrase(c):
             for g in c.children:
                 if g.dep_ in ("pobj", "pcomp"):
                     pairs.append((c.lower_, g))
                     pairs.extend((c.lower_, conj) for conj in g.conjuncts)
     pairs.sort(key=lambda pair: wanted.index(pair[0]))
     return pairs
+
+
+def negated_phrase(prep: Token) -> bool:
+    """ "not to Russia, but to an international structure": the negated phrase names no one."""
+    if any(c.dep_ == "neg" for c in prep.children):
+        return True
+    before = prep.doc[prep.i - 1] if prep.i > 0 else None
+    return before is not None and before.lower_ in ("not", "never") and before.head.i == prep.i
 
 
 def is_pronoun(token: Token) -> bool:

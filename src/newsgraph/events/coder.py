@@ -28,6 +28,7 @@ from newsgraph.events.arguments import (
     is_agent_only,
     is_passive,
     is_pronoun,
+    negated_phrase,
     nominal_actors,
     prep_objects,
 )
@@ -1110,7 +1111,7 @@ def _first_actor_after(
 
     def walk(token: Token) -> None:
         for c in token.children:
-            if c.dep_ in OTHER_CLAUSES:
+            if c.dep_ in OTHER_CLAUSES or (c.dep_ == "prep" and negated_phrase(c)):
                 continue
             if c.i > verb.i:
                 found.append(c)
