@@ -269,19 +269,26 @@ def format_report(args: argparse.Namespace, host: dict[str, Any], sizes: list[Si
     total = last.pipeline.report["seconds"]
     lines += [
         "",
-        f"where the pipeline's time goes, {last.articles} articles ({total:.1f}s in run):",
+        f"where the pipeline's time goes, {last.articles} articles ({total:.1f}s wall in the run):",
+        f"  {'phase':<13} {'wall s':>8} {'cpu s':>8} {'% wall':>7}",
     ]
     phases = last.pipeline.report["phases"]
     for phase in phases:
-        lines.append(f"  {phase:<13} {times[phase]:>7.1f}s {100 * times[phase] / total:>5.1f}%")
-    rest = total - sum(times[p] for p in phases)
-    lines.append(f"  {'rest':<13} {rest:>7.1f}s {100 * rest / total:>5.1f}%")
+        wall, cpu = times[phase]["wall"], times[phase]["cpu"]
+        lines.append(f"  {phase:<13} {wall:>8.1f} {cpu:>8.1f} {100 * wall / total:>7.1f}")
+    rest = total - sum(times[p]["wall"] for p in phases)
+    lines.append(f"  {'rest':<13} {rest:>8.1f} {'':>8} {100 * rest / total:>7.1f}")
     stages = {k: times[k] for k in last.pipeline.report["stages"]}
-    if sum(stages.values()):
-        summed = sum(stages.values())
-        lines.append("  inside process (summed over workers):")
-        for name, seconds in stages.items():
-            lines.append(f"    {name:<11} {seconds:>7.1f}s {100 * seconds / summed:>5.1f}%")
+    cpu_total = sum(t["cpu"] for t in stages.values())
+    if cpu_total:
+        lines.append(f"  inside process, summed over workers ({'% cpu':>5}):")
+        for name, t in stages.items():
+            share = 100 * t["cpu"] / cpu_total
+            lines.append(f"    {name:<11} {t['wall']:>8.1f} {t['cpu']:>8.1f} {share:>7.1f}")
+        lines.append(
+            f"  annotate CPU is {stages['annotate']['cpu'] / last.baseline.cpu_seconds:.2f} x the"
+            " whole baseline's CPU (same texts)"
+        )
     start_up = last.pipeline.seconds - total
     lines.append(f"  process start-up, imports, exit: {start_up:.1f}s")
     summary = last.pipeline.report["summary"]

@@ -1,8 +1,10 @@
 """Seconds per phase and per stage of one ingest, without touching the library: the benchmark
 wraps the engine's functions and `Processor`'s stages while the run lasts.
 
-Stage times come from the worker processes (forked by the local engine), so they add up in a
-shared array inherited through fork; with several workers they are summed over workers.
+Each slot keeps wall seconds and CPU seconds of the process doing the work (CPU time barely moves
+when other jobs load the machine). Stage times come from the worker processes (forked by the
+local engine), so they add up in a shared array inherited through fork; with several workers they
+are summed over workers.
 """
 
 from __future__ import annotations
@@ -24,23 +26,40 @@ STAGES = ("annotate", "link", "events", "why", "other stages")  # inside Process
 SLOTS = PHASES + STAGES
 
 _clock: StageClock | None = None  # the running clock, reached by forked workers through fork
-_stage_seconds_here = 0.0  # stage time spent in this process, to isolate annotate per call
+# Stage time spent in this process (wall, CPU), to isolate annotate within each process() call.
+_stages_here = [0.0, 0.0]
+
+
+def now() -> tuple[float, float]:
+    """(wall, CPU of this process) in seconds."""
+    return time.perf_counter(), time.process_time()
 
 
 class StageClock:
-    """Cumulative seconds per slot, shared with the processes forked while it is installed."""
+    """Cumulative wall and CPU seconds per slot, shared with processes forked while installed."""
 
     def __init__(self) -> None:
-        self._seconds = get_context("fork").Array("d", len(SLOTS))
+        self._seconds = get_context("fork").Array("d", 2 * len(SLOTS))
 
-    def add(self, slot: str, seconds: float) -> None:
-        index = SLOTS.index(slot)
+    def add(self, slot: str, wall: float, cpu: float) -> None:
+        index = 2 * SLOTS.index(slot)
         with self._seconds.get_lock():
-            self._seconds[index] += seconds
+            self._seconds[index] += wall
+            self._seconds[index + 1] += cpu
 
-    def totals(self) -> dict[str, float]:
+    def since(self, slot: str, started: tuple[float, float]) -> tuple[float, float]:
+        """Add the time since `started` to `slot`; returns it."""
+        wall, cpu = now()
+        spent = wall - started[0], cpu - started[1]
+        self.add(slot, *spent)
+        return spent
+
+    def totals(self) -> dict[str, dict[str, float]]:
         with self._seconds.get_lock():
-            return dict(zip(SLOTS, self._seconds[:], strict=True))
+            values = self._seconds[:]
+        return {
+            slot: {"wall": values[2 * i], "cpu": values[2 * i + 1]} for i, slot in enumerate(SLOTS)
+        }
 
     @contextmanager
     def installed(self, engine: ModuleType, processor_stages: bool) -> Iterator[None]:
@@ -76,11 +95,11 @@ class StageClock:
 
 def timed(clock: StageClock, slot: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        started = time.perf_counter()
+        started = now()
         try:
             return fn(*args, **kwargs)
         finally:
-            clock.add(slot, time.perf_counter() - started)
+            clock.since(slot, started)
 
     return wrapper
 
@@ -93,13 +112,13 @@ def timed_iterator(
     def wrapper(*args: Any, **kwargs: Any) -> Iterator[Any]:
         items = fn(*args, **kwargs)
         while True:
-            started = time.perf_counter()
+            started = now()
             try:
                 item = next(items)
             except StopIteration:
                 return
             finally:
-                clock.add(slot, time.perf_counter() - started)
+                clock.since(slot, started)
             yield item
 
     return wrapper
@@ -109,15 +128,14 @@ def _timed_stage(name: str, stage: StageFn) -> StageFn:
     slot = name if name in STAGES else "other stages"
 
     def run(article: Article) -> Article:
-        global _stage_seconds_here
-        started = time.perf_counter()
+        started = now()
         try:
             return stage(article)
         finally:
-            spent = time.perf_counter() - started
-            _stage_seconds_here += spent
             if _clock is not None:
-                _clock.add(slot, spent)
+                wall, cpu = _clock.since(slot, started)
+                _stages_here[0] += wall
+                _stages_here[1] += cpu
 
     return run
 
@@ -131,9 +149,13 @@ class TimedProcessor(Processor):
         return [(name, _timed_stage(name, fn)) for name, fn in super().stages()]
 
     def process(self, batch: Sequence[Article]) -> list[Article | Rejected]:
-        started, stages_before = time.perf_counter(), _stage_seconds_here
+        started, before = now(), list(_stages_here)
         results = super().process(batch)
         if _clock is not None:
-            spent = time.perf_counter() - started - (_stage_seconds_here - stages_before)
-            _clock.add("annotate", spent)
+            wall, cpu = now()
+            _clock.add(
+                "annotate",
+                wall - started[0] - (_stages_here[0] - before[0]),
+                cpu - started[1] - (_stages_here[1] - before[1]),
+            )
         return results
