@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-from newsgraph.cli.app import DEFAULT_DB, DbOption, JsonOption, app, console, emit_json, open_store
+from newsgraph.cli.app import (
+    DEFAULT_DB,
+    DbOption,
+    JsonOption,
+    app,
+    console,
+    emit_json,
+    fail,
+    open_store,
+)
 from newsgraph.config import Settings
 from newsgraph.run.local import ingest as run_ingest
 from newsgraph.run.summary import RunSummary
@@ -20,14 +31,21 @@ def ingest(
     workers: Annotated[int, typer.Option(help="Local worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch and store write.")] = 64,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline name or path.")] = None,
+    engine: Annotated[
+        str, typer.Option(help="local (this machine's processes) or ray (extra newsgraph[ray]).")
+    ] = "local",
+    address: Annotated[
+        str | None, typer.Option(help="Ray cluster address (ray://host:10001); default: start one.")
+    ] = None,
     json_out: JsonOption = False,
 ) -> None:
     """Ingest .txt, HTML, RSS/Atom, JSONL (and .gz of these) into the store."""
     base = Settings()
     settings = Settings(model=model or base.model, db=db, batch_size=batch_size, workers=workers)
+    run = runner(engine, address)
     with open_store(db, read_only=False) as store:
         if json_out:
-            summary = run_ingest(paths, store, settings)
+            summary = run(paths, store, settings)
         else:
             with Progress(
                 "[progress.description]{task.description}",
@@ -38,7 +56,7 @@ def ingest(
                 transient=True,
             ) as bar:
                 task = bar.add_task("processing", total=None)
-                summary = run_ingest(
+                summary = run(
                     paths,
                     store,
                     settings,
@@ -50,6 +68,20 @@ def ingest(
         print_summary(summary)
     if summary.failed:
         raise typer.Exit(3)
+
+
+def runner(engine: str, address: str | None) -> Callable[..., RunSummary]:
+    """The ingest function of an engine: local processes, or a Ray cluster."""
+    if engine == "local":
+        return run_ingest
+    if engine != "ray":
+        fail(f"unknown engine {engine!r}: choose local or ray")
+    try:
+        from newsgraph.run.ray import ingest_ray
+    except ImportError as err:
+        fail(f"the ray engine needs the extra: pip install 'newsgraph[ray]' ({err})")
+        raise  # unreachable: fail() exits
+    return partial(ingest_ray, address=address)
 
 
 def print_summary(summary: RunSummary) -> None:
