@@ -97,7 +97,8 @@ def measure(command: list[str], report_path: Path, src: Path) -> Measure:
         code = child.wait()
     seconds = time.perf_counter() - started
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = used.ru_utime + used.ru_stime - used_before.ru_utime - used_before.ru_stime
+    waited = used.ru_utime + used.ru_stime - used_before.ru_utime - used_before.ru_stime
+    cpu = max(waited, sampler.peak.cpu_seconds)  # the sampler also sees processes never waited for
     if code != 0:
         raise RuntimeError(f"{' '.join(command)} exited with {code}")
     return Measure(

@@ -1,4 +1,8 @@
-"""Peak memory of a process and all its descendants, sampled from /proc while it runs (Linux)."""
+"""Peak memory and CPU time of a process and all its descendants, sampled from /proc (Linux).
+
+CPU time from `getrusage` only counts children their parents waited for; Ray's workers are not
+waited for by the driver, so the sampler also adds up each process's own CPU time as last seen.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
+TICKS = os.sysconf("SC_CLK_TCK")
 
 
 @dataclass(slots=True)
@@ -17,11 +22,13 @@ class TreePeak:
     rss: int = 0
     pss: int = 0
     processes: int = 0
+    cpu_seconds: float = 0.0  # sum over every process seen of its own user + system time
 
 
-def descendants(root: int) -> list[int]:
-    """`root` and every live process below it."""
+def descendants(root: int) -> dict[int, float]:
+    """`root` and every live process below it, with each one's own CPU seconds so far."""
     children: dict[int, list[int]] = {}
+    cpu: dict[int, float] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -30,12 +37,15 @@ def descendants(root: int) -> list[int]:
         except OSError:  # the process ended while we looked
             continue
         # The command name may hold spaces or parentheses: fields start after the last ")".
-        parent = int(stat.rsplit(")", 1)[1].split()[1])
-        children.setdefault(parent, []).append(int(entry.name))
-    found, todo = [], [root]
+        fields = stat.rsplit(")", 1)[1].split()
+        pid = int(entry.name)
+        children.setdefault(int(fields[1]), []).append(pid)
+        cpu[pid] = (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime
+    found: dict[int, float] = {}
+    todo = [root]
     while todo:
         pid = todo.pop()
-        found.append(pid)
+        found[pid] = cpu.get(pid, 0.0)
         todo.extend(children.get(pid, ()))
     return found
 
@@ -61,6 +71,7 @@ class TreeSampler:
         self.root = root
         self.interval = interval
         self.peak = TreePeak()
+        self._cpu: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -75,9 +86,11 @@ class TreeSampler:
     def _run(self) -> None:
         while not self._stop.is_set():
             pids = descendants(self.root)
+            self._cpu.update(pids)
             sizes = [memory_of(pid) for pid in pids]
             rss, pss = sum(s[0] for s in sizes), sum(s[1] for s in sizes)
             self.peak.rss = max(self.peak.rss, rss)
             self.peak.pss = max(self.peak.pss, pss)
             self.peak.processes = max(self.peak.processes, len(pids))
+            self.peak.cpu_seconds = sum(self._cpu.values())
             self._stop.wait(self.interval)
