@@ -29,6 +29,10 @@ demo: $(BASE)
 test: $(DEV)
 	$(BIN)/python -m pytest -q
 
+# Throughput against spaCy's own pass on ../shared's BBC corpus (read in place); see docs/performance.md.
+bench: $(DEV)
+	$(BIN)/python benchmarks/pipeline.py --sizes 100,500,1000,2225
+
 lint: $(DEV)
 	$(BIN)/ruff check src tests scripts benchmarks
 	$(BIN)/ruff format --check src tests scripts benchmarks
