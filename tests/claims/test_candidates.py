@@ -70,6 +70,48 @@ def _pairs(make_article, text: str) -> dict[str, tuple[str, str]]:
             "new landfill",
             "Residents staged a protest",
         ),
+        (
+            "The unions are protesting rising inflation.",
+            "protest",
+            "rising inflation",
+            "unions",
+        ),
+        (
+            "There were clashes in the village in which two policemen were injured.",
+            "in",
+            "the village",
+            "two policemen were injured",
+        ),
+        (
+            "Maoists blocked the road by felling trees.",
+            "by",
+            "felling trees",
+            "Maoists blocked the road",
+        ),
+        (
+            "With doctors staying off duty, hospital services were affected.",
+            "with",
+            "doctors staying off duty",
+            "hospital services were affected",
+        ),
+        (
+            "Racism was one of the triggers for the quarrel.",
+            "trigger",
+            "Racism",
+            "quarrel",
+        ),
+        (
+            "A minor dispute between two families led to clashes in the village.",
+            "lead to",
+            "minor dispute between two families",
+            "clashes in the village",
+        ),
+        (
+            "The violence heightened tensions in the city.",
+            "heighten",
+            "violence",
+            "tensions in the city",
+        ),
     ],
 )
 def test_constructions_give_cause_and_effect(
@@ -86,6 +128,22 @@ def test_constructions_give_cause_and_effect(
 def test_preposition_needing_a_reaction_word_stays_silent_without_one(make_article) -> None:
     pairs = _pairs(make_article, "She waited at the station for two hours.")
     assert "for" not in pairs and "at" not in pairs
+
+
+def test_reported_speech_alone_gives_no_reason(make_article) -> None:
+    pairs = _pairs(make_article, "The minister said the talks would resume next week.")
+    assert "say" not in pairs
+
+
+def test_agentless_passive_names_no_cause(make_article) -> None:
+    pairs = _pairs(make_article, "Two houses were damaged on Sunday.")
+    assert "damage" not in pairs
+
+
+def test_relative_wh_word_is_not_a_question(make_article) -> None:
+    article = make_article("There were clashes in the village in which two policemen were injured.")
+    [found] = WhyExtractor(rules_only=True).candidates(article)
+    assert found and not any(c.interrogative for c in found)
 
 
 def test_why_question_cause_is_interrogative(make_article) -> None:

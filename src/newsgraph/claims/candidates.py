@@ -14,6 +14,7 @@ from newsgraph.claims.cues import CausalLexicon, Cue
 from newsgraph.claims.spans import (
     CLAUSE_POS,
     RELATIVE_WORDS,
+    SUBJECT_DEPS,
     char_span,
     clause_head,
     subject_of,
@@ -122,8 +123,10 @@ class CandidateFinder:
         if cause is None and effect is None:
             return None
         cause_tokens = [doc[i] for i in cause_ids] if cause_ids else []
+        # A wh-word cause outside a question is a relative ("in which", "due to which").
         interrogative = (
-            bool(cause_tokens)
+            _asks(sent)
+            and bool(cause_tokens)
             and all(
                 t.lower_ in WH_WORDS or t.is_punct or t.pos_ in {"DET", "ADJ", "NOUN"}
                 for t in cause_tokens
@@ -175,13 +178,19 @@ class CandidateFinder:
         main = clause_head(attach, sent.start, sent.end)
         effect_ids = subtree_ids(main) - cause - cue_ids
         anchor = main.i
+        cause_anchor = matched[-1].i + 1
+        relative = sent.doc[cause_anchor]
+        if cause == {relative.i} and relative.lower_ in RELATIVE_WORDS and main.dep_ == "relcl":
+            # "clashes in which two were injured": the relative stands for its antecedent
+            cause = subtree_ids(main.head) - subtree_ids(main)
+            cause_anchor = main.head.i
         if main.lemma_ == "be" and main.i == attach.i:  # "X is due to Y": X is the effect
             subject = subject_of(main)
             if subject is not None:
                 effect_ids = subtree_ids(subject)
                 anchor = subject.i
         extra = (f"attach_pos={attach.pos_}", f"root_dep={root.dep_}", f"reacts={reacts}")
-        return cause, effect_ids, extra, (matched[-1].i + 1, anchor)
+        return cause, effect_ids, extra, (cause_anchor, anchor)
 
     def _heads(self, cue: Cue) -> frozenset[str]:
         return self.lexicon.harm_heads if cue.needs == "harm" else self.lexicon.reaction_heads
@@ -193,14 +202,19 @@ class CandidateFinder:
         if attach.lemma_.lower() in heads or attach.lower_ in heads:
             return True
         return any(
-            child.dep_ in {"dobj", "attr", "acomp", "pobj", "nsubj", "nsubjpass", "npadvmod"}
+            child.dep_
+            in {"dobj", "attr", "acomp", "oprd", "pobj", "nsubj", "nsubjpass", "npadvmod"}
             and (child.lemma_.lower() in heads or child.lower_ in heads)
             for child in attach.children
         )
 
     def _means(self, sent: SpacySpan, cue: Cue, matched: list[Token]) -> _Parts:
         by = matched[0]
-        if by.dep_ != "agent" and not any(c.dep_ == "pcomp" for c in by.children):
+        gerund = any(c.dep_ == "pcomp" for c in by.children) or any(
+            c.dep_ == "pobj" and c.left_edge.tag_ == "VBG" and c.left_edge.i == by.i + 1
+            for c in by.children
+        )  # "by felling trees" read as a noun phrase with "felling" as its modifier
+        if by.dep_ != "agent" and not gerund:
             return None
         parts = self._preposition(sent, cue, matched)
         if parts is None:
@@ -215,9 +229,13 @@ class CandidateFinder:
 
     def _absolute(self, sent: SpacySpan, cue: Cue, matched: list[Token]) -> _Parts:
         objects = [c for c in matched[0].children if c.dep_ in {"pobj", "pcomp"}]
-        if not objects or not any(
+        participle = any(
             c.tag_ in {"VBG", "VBN"} for o in objects for c in o.subtree if c.i != o.i
-        ):
+        ) or any(  # "with doctors staying off duty": the participle heads the object
+            o.tag_ in {"VBG", "VBN"} and any(c.dep_ in SUBJECT_DEPS for c in o.children)
+            for o in objects
+        )
+        if not participle:
             return None
         return self._preposition(sent, cue, matched)
 
@@ -240,7 +258,15 @@ class CandidateFinder:
                 (objects[0].i, subject.i),
             )
         after = set(range(verb.i + 1, verb.right_edge.i + 1))
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        agent = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "agent" or (passive and c.dep_ == "prep" and c.lower_ == "by")
+            ),
+            None,
+        )  # the small parser often reads a passive's "by" phrase as a plain preposition
         if agent is not None:  # passive: "X was triggered by Y"
             subject = subject_of(verb)
             target = subtree_ids(subject) if subject is not None else set()
@@ -250,6 +276,13 @@ class CandidateFinder:
             else:
                 target_anchor = subject.i if subject is not None else verb.i
             return subtree_ids(agent), target, ("voice=passive",), (agent.i, target_anchor)
+        verbless = sent.root.pos_ not in CLAUSE_POS
+        if verb.dep_ == "acl" and (verb.tag_ == "VBD" or verbless) and not verb.n_lefts:
+            # a finite verb read as a modifier of its subject: "A tiff between children led to
+            # clashes" (past tense, or the sentence has no other verb to be its clause)
+            owner = sent.root if verbless else verb.head
+            cause = subtree_ids(owner) - subtree_ids(verb)
+            return cause, after, ("voice=active_acl",), (owner.i, verb.i + len(cue.words))
         if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"}:
             return None
         subject = subject_of(verb)
@@ -261,6 +294,8 @@ class CandidateFinder:
             main = clause_head(verb.head, sent.start, sent.end)
             cause = subtree_ids(main) - subtree_ids(verb)
             return cause, subtree_ids(verb), ("voice=participle",), (main.i, verb.i)
+        if subject is not None and subject.dep_ == "nsubjpass":
+            return None  # agentless passive: "X was damaged" names no cause
         if subject is None:
             return None
         if subject.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl":
@@ -283,8 +318,19 @@ class CandidateFinder:
             cause = set(range(verb.i, noun.right_edge.i + 1))
             main = clause_head(noun, sent.start, sent.end)
             return cause, subtree_ids(main) - cause, ("part_dep=amod",), (verb.i, main.i)
+        if verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children):
+            return self._reason_verb(verb, cue)  # progressive: "unions are protesting X"
+        if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.pos_ == "ADP":
+            # mis-parsed adjunct after a phrase: "staged a protest on Friday condemning X"
+            attach = verb.head
+            main = clause_head(attach, sent.start, sent.end)
+            cause = subtree_ids(verb)
+            effect = subtree_ids(main) - subtree_ids(attach)
+            if not effect:
+                return None
+            return cause, effect, ("part_dep=pcomp",), (verb.i, main.i)
         if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "acl", "xcomp", "conj", "dep"}:
-            return self._reason_verb(verb, len(cue.words))
+            return self._reason_verb(verb, cue)
         if verb.dep_ == "conj" and subject_of(verb) is not subject_of(verb.head):
             return None
         attach = verb.head
@@ -295,9 +341,15 @@ class CandidateFinder:
             return None
         return cause, effect, (f"part_dep={verb.dep_}",), (verb.i, main.i)
 
-    def _reason_verb(self, verb: Token, width: int) -> _Parts:
+    def _reason_verb(self, verb: Token, cue: Cue) -> _Parts:
         """A finite verb of reaction: "unions protest rising inflation" (the object: the reason)."""
-        if verb.pos_ != "VERB" or verb.tag_ in {"VBG", "VBN"}:
+        if cue.needs == "adjunct":
+            return None  # "X said Y" reports Y; only "..., saying Y" gives a reason
+        width = len(cue.words)
+        progressive = verb.tag_ == "VBG" and any(
+            c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children
+        )
+        if verb.pos_ != "VERB" or (verb.tag_ in {"VBG", "VBN"} and not progressive):
             return None
         subject = subject_of(verb)
         objects = [c for c in verb.children if c.dep_ in {"dobj", "ccomp", "xcomp"}]
@@ -336,6 +388,8 @@ class CandidateFinder:
             f"inf_dep={verb.dep_}",
             f"inf_attach_pos={attach.pos_}",
             f"inf_attach_be={attach.lemma_ == 'be'}",
+            # "tried to X", "threatened to X" (a complement) against "gathered to X" (a purpose)
+            f"inf_governor={verb.dep_}|{attach.lemma_.lower()}",
         )
         return cause, effect, extra, (verb.i, main.i)
 
@@ -351,10 +405,12 @@ class CandidateFinder:
             for gc in c.children
             if gc.dep_ in {"pobj", "pcomp"}
         ]
-        copula = noun.head if noun.dep_ in {"nsubj", "attr"} else None
+        # "one of the reasons for X is Y": the partitive head stands where the noun would.
+        place = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+        copula = place.head if place.dep_ in {"nsubj", "attr"} else None
         if copula is None or copula.lemma_ != "be":
             return None
-        if noun.dep_ == "nsubj":
+        if place.dep_ == "nsubj":
             other = next((c for c in copula.children if c.dep_ in {"attr", "ccomp", "acomp"}), None)
         else:
             other = subject_of(copula)
@@ -395,6 +451,11 @@ _BUILDERS = {
     "noun": CandidateFinder._noun,
     "connective": CandidateFinder._connective,
 }
+
+
+def _asks(sent: SpacySpan) -> bool:
+    """True when the sentence is a question (a question mark closes it)."""
+    return any(t.text == "?" for t in sent[-3:])
 
 
 def _has_particles(verb: Token, words: list[str]) -> bool:
@@ -446,4 +507,9 @@ def _features(
         f"cue_attach={cue.text}|{head.head.lemma_.lower()}",
         f"next={after.lemma_.lower() if after is not None else ''}",
         f"cue_next_pos={cue.text}|{after.pos_ if after is not None else ''}",
+        # The cue's syntactic position and the tense of what it hangs on, per cue: "when" on a
+        # progressive verb is background, "to" as a verb's complement is not a purpose.
+        f"cue_dep={cue.id}|{head.dep_}|{head.head.dep_}",
+        f"cue_tag={cue.id}|{head.head.tag_}",
+        f"cue_gov={cue.id}|{head.head.dep_}|{head.head.head.pos_}",
     )

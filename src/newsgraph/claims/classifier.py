@@ -80,7 +80,7 @@ class CueClassifier:
 
     sentence: Logistic
     candidate: Logistic
-    version: int = 1
+    version: int = 2
     trained_on: str = ""
 
     def select(self, candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -95,15 +95,13 @@ class CueClassifier:
         return kept or [max(scored, key=lambda pc: pc[0])[1]]
 
     def to_json(self) -> str:
-        return json.dumps(
-            {
-                "version": self.version,
-                "trained_on": self.trained_on,
-                "sentence": self.sentence.as_dict(),
-                "candidate": self.candidate.as_dict(),
-            },
-            indent=0,
-        )
+        data: dict[str, object] = {
+            "version": self.version,
+            "trained_on": self.trained_on,
+            "sentence": self.sentence.as_dict(),
+            "candidate": self.candidate.as_dict(),
+        }
+        return json.dumps(data, indent=0)
 
     @classmethod
     def from_json(cls, text: str) -> CueClassifier:
@@ -145,21 +143,26 @@ def _matches(candidate: Candidate, sentence: GoldSentence) -> bool:
 def train_classifier(
     candidates: Sequence[Sequence[Candidate]], gold: Sequence[GoldSentence]
 ) -> CueClassifier:
-    """Fit both models on the candidates of gold sentences; thresholds maximise training F1."""
+    """Fit both models on the candidates of gold sentences; the sentence threshold maximises F1
+    over out-of-fold probabilities of inner folds split by document."""
+    from newsgraph.evaluate.causal import fold_of
+
     usable = [[c for c in found if not c.interrogative] for found in candidates]
-    sentence_rows = [sorted(sentence_features(found)) for found in usable if found]
-    sentence_labels = [g.causal for found, g in zip(usable, gold, strict=True) if found]
-    fitted = _fit(sentence_rows, sentence_labels)
-    # The threshold comes from out-of-fold probabilities (inner folds), not from fitted ones,
-    # which are too sure of the training sentences.
-    held_out = [0.0] * len(sentence_rows)
+    kept = [i for i, found in enumerate(usable) if found]
+    sentence_rows = [sorted(sentence_features(usable[i])) for i in kept]
+    sentence_labels = [gold[i].causal for i in kept]
+    # The threshold comes from out-of-fold probabilities, not from fitted ones, which are too
+    # sure of the training sentences; inner folds keep each story whole, like the outer ones.
+    inner = [fold_of(gold[i].id, INNER_FOLDS) for i in kept]
+    held_out = [0.0] * len(kept)
     for fold in range(INNER_FOLDS):
-        inner = [i for i in range(len(sentence_rows)) if i % INNER_FOLDS != fold]
-        model = _fit([sentence_rows[i] for i in inner], [sentence_labels[i] for i in inner])
-        for i in range(fold, len(sentence_rows), INNER_FOLDS):
-            held_out[i] = model.probability(sentence_rows[i])
+        train = [n for n, f in enumerate(inner) if f != fold]
+        model = _fit([sentence_rows[n] for n in train], [sentence_labels[n] for n in train])
+        for n, f in enumerate(inner):
+            if f == fold:
+                held_out[n] = model.probability(sentence_rows[n])
+    fitted = _fit(sentence_rows, sentence_labels)
     threshold = _best_threshold(held_out, sentence_labels, sum(g.causal for g in gold))
-    sentence_model = Logistic(fitted.weights, fitted.bias, threshold)
     rows: list[list[str]] = []
     labels: list[bool] = []
     for found, sentence in zip(usable, gold, strict=True):
@@ -168,8 +171,10 @@ def train_classifier(
         for candidate in found:
             rows.append(candidate_features(candidate))
             labels.append(_matches(candidate, sentence))
-    candidate_model = _fit(rows, labels)
-    return CueClassifier(sentence=sentence_model, candidate=candidate_model)
+    return CueClassifier(
+        sentence=Logistic(fitted.weights, fitted.bias, threshold),
+        candidate=_fit(rows, labels),
+    )
 
 
 def _fit(rows: Sequence[Sequence[str]], labels: Sequence[bool]) -> Logistic:
@@ -222,20 +227,13 @@ def _best_threshold(scores: Sequence[float], labels: Sequence[bool], positives: 
 
 def main(directory: str) -> None:
     """Train on the whole CNC V2 train file and write the shipped model."""
-    from newsgraph.claims.extractor import WhyExtractor
-    from newsgraph.evaluate.causal import parse, read_gold, sentence_article
+    import dataclasses
+
+    from newsgraph.evaluate.causal import parse, read_candidates, read_gold
 
     gold = read_gold(Path(directory))
-    docs = parse(gold)
-    finder = WhyExtractor()
-    candidates = [
-        [c for found in finder.candidates(sentence_article(g.id, g.text, d)) for c in found]
-        for g, d in zip(gold, docs, strict=True)
-    ]
-    model = train_classifier(candidates, gold)
-    model = CueClassifier(
-        sentence=model.sentence,
-        candidate=model.candidate,
+    model = dataclasses.replace(
+        train_classifier(read_candidates(gold, parse(gold)), gold),
         trained_on="CNC V2 train_subtask1.csv + train_subtask2_grouped.csv (CC0)",
     )
     target = Path(__file__).resolve().parents[1] / "resources" / "cues" / MODEL_FILE

@@ -31,7 +31,7 @@ class Cue:
     words: tuple[str, ...]
     form: CueForm
     sense: Sense
-    needs: str | None = None  # reaction | harm: only after such a word; loose: weighed lower
+    needs: str | None = None  # reaction | harm: only after such a word; loose; adjunct
 
     @property
     def text(self) -> str:

@@ -23,6 +23,7 @@ from newsgraph.model import Article, Provenance, Sentence, Span
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from newsgraph.claims.candidates import Candidate
     from newsgraph.claims.classifier import CueClassifier
 
 log = logging.getLogger(__name__)
@@ -247,12 +248,22 @@ def extract_all(
     return out
 
 
+def read_candidates(gold: Sequence[GoldSentence], docs: Sequence[object]) -> list[list[Candidate]]:
+    """The cue candidates of every gold sentence, read as a one-sentence article."""
+    from newsgraph.claims.extractor import WhyExtractor
+
+    finder = WhyExtractor(rules_only=True)
+    return [
+        [c for found in finder.candidates(sentence_article(g.id, g.text, d)) for c in found]
+        for g, d in zip(gold, docs, strict=True)
+    ]
+
+
 def score_causal(directory: Path | str, folds: int = 5, nlp: Language | None = None) -> CausalScore:
     """Score the why-extractor on CNC: k-fold cross-validated (folds=0: the shipped model as is)."""
     import time
 
     from newsgraph.claims.classifier import train_classifier
-    from newsgraph.claims.extractor import WhyExtractor
 
     started = time.perf_counter()
     gold = read_gold(Path(directory))
@@ -260,11 +271,7 @@ def score_causal(directory: Path | str, folds: int = 5, nlp: Language | None = N
     if folds <= 1:
         articles = extract_all(gold, docs)
         return score_predictions(gold, articles, 0, time.perf_counter() - started)
-    finder = WhyExtractor()
-    candidates = [
-        [c for found in finder.candidates(sentence_article(g.id, g.text, d)) for c in found]
-        for g, d in zip(gold, docs, strict=True)
-    ]
+    candidates = read_candidates(gold, docs)
     assignment = [fold_of(g.id, folds) for g in gold]
     models: list[CueClassifier | None] = [None] * len(gold)
     for fold in range(folds):
