@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from newsgraph.claims.candidates import Candidate
-from newsgraph.claims.classifier import CueClassifier, train_classifier
+from newsgraph.claims.classifier import CueClassifier, Logistic, train_classifier
 from newsgraph.claims.cues import Cue
 from newsgraph.evaluate.causal import GoldRelation, GoldSentence
 from newsgraph.model import Span
@@ -66,3 +66,13 @@ def test_question_candidates_are_never_selected() -> None:
     model = train_classifier(candidates, gold)
     question = dataclasses.replace(_candidate(BECAUSE, "word=strike"), interrogative=True)
     assert model.select([question]) == []
+
+
+def test_a_causal_sentence_keeps_a_pair_that_names_both_sides() -> None:
+    model = CueClassifier(
+        sentence=Logistic({}, bias=3.0, threshold=0.5),
+        candidate=Logistic({"cue=marker:when": 5.0}, bias=-5.0, threshold=0.5),
+    )
+    sideless = dataclasses.replace(_candidate(WHEN), cause=None)  # only its effect is stated
+    kept = model.select([sideless, _candidate(BECAUSE)])
+    assert sideless in kept and any(c.cause is not None for c in kept)

@@ -92,7 +92,14 @@ class CueClassifier:
             return []
         scored = [(self.candidate.probability(candidate_features(c)), c) for c in usable]
         kept = [c for p, c in scored if p >= self.candidate.threshold]
-        return kept or [max(scored, key=lambda pc: pc[0])[1]]
+        if not kept:
+            kept = [max(scored, key=lambda pc: pc[0])[1]]
+        if not any(_stated(c) for c in kept):
+            # a causal sentence states some pair: add the likeliest candidate that names both
+            stated = [(p, c) for p, c in scored if c.cause is not None and c.effect is not None]
+            if stated:
+                kept.append(max(stated, key=lambda pc: pc[0])[1])
+        return kept
 
     def to_json(self) -> str:
         data: dict[str, object] = {
@@ -112,6 +119,14 @@ class CueClassifier:
             version=int(data["version"]),
             trained_on=str(data.get("trained_on", "")),
         )
+
+
+def _stated(candidate: Candidate) -> bool:
+    """True when a candidate can become a motive: both sides in the sentence, or a connective
+    whose cause is the sentence before."""
+    if candidate.effect is None:
+        return False
+    return candidate.cause is not None or candidate.cue.form == "connective"
 
 
 def shipped_classifier() -> CueClassifier | None:
