@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+import ray  # at import time, so a missing `ray` extra shows where the engine is chosen
+
 from newsgraph.config import Settings
 from newsgraph.errors import NewsgraphError
 from newsgraph.ingest import read_inputs
@@ -142,8 +144,6 @@ class ReportedActors(Processor):
 def ray_session(address: str | None, workers: int) -> Iterator[None]:
     """Connect to `address` (or start a local instance) unless Ray is already up; stop what we
     started."""
-    import ray
-
     if ray.is_initialized():
         check_capacity(workers)
         yield
@@ -161,8 +161,6 @@ def ray_session(address: str | None, workers: int) -> Iterator[None]:
 
 def check_capacity(workers: int) -> None:
     """A fixed actor pool larger than the cluster's CPUs would wait forever: say so instead."""
-    import ray
-
     cpus = ray.cluster_resources().get("CPU", 0)
     if workers > cpus:
         raise NewsgraphError(
