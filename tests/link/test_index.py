@@ -42,3 +42,13 @@ def test_rejected_senses_do_not_block_shorter_phrases() -> None:
     index = _index((("new", "york"), False, "city"), (("york",), False, "GBR"))
     hits = index.scan(["new", "york"], accept=lambda sense, i, j: sense != "city")
     assert [(h.start, h.end, h.senses) for h in hits] == [(1, 2, ("GBR",))]
+
+
+def test_words_before_an_inner_winner_keep_their_own_phrase() -> None:
+    index = _index(
+        (("us",), False, "USA"),
+        (("us", "border", "patrol"), False, "DHS"),
+        (("border", "patrol", "agents"), False, "COP"),
+    )
+    hits = index.scan(["us", "border", "patrol", "agents"])
+    assert [(h.start, h.end, h.senses) for h in hits] == [(0, 1, ("USA",)), (1, 4, ("COP",))]

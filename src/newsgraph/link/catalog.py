@@ -54,7 +54,28 @@ _KINDS: dict[str, ActorKind] = {
     "bloc": "bloc",
     "group": "group",
     "seat": "org",
+    "demonym": "country",
 }
+# Demonyms that stay the same in the plural ("the Chinese", "the Swiss", "the French").
+_INVARIANT_DEMONYM_ENDINGS = ("ese", "s", "sh", "ch", "x", "z")
+
+
+def demonym_plural(word: str) -> str | None:
+    """The plural of a demonym noun ("Algerian" -> "Algerians"), None when it has no own form."""
+    if word.endswith(_INVARIANT_DEMONYM_ENDINGS):
+        return None
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    return word + "s"
+
+
+def _with_plural(phrase: Phrase) -> list[Phrase]:
+    """A demonym phrase and its plural ("Young Algerians", "4 Iraqis" name people of a country);
+    a stem already takes the plural ending."""
+    plural = None if phrase.stem else demonym_plural(phrase.words[-1])
+    if plural is None:
+        return [phrase]
+    return [phrase, Phrase((*phrase.words[:-1], plural))]
 
 
 @dataclass
@@ -107,11 +128,14 @@ class Catalog:
         index: PhraseIndex[Sense],
         titles: TitleLexicon,
         offices: dict[tuple[str, str], list[Office]],
+        successors: dict[str, resources.SuccessorRow] | None = None,
     ) -> None:
         self.actors = actors
+        self.successors = successors or {}
         self.index = index
         self.titles = titles
         self.offices = offices
+        self._by_name_word: dict[str, set[str]] | None = None
 
     def code_for(self, actor: Actor, day: date | None) -> str:
         """The actor's code on a day; an unknown day means its current role."""
@@ -148,6 +172,45 @@ class Catalog:
                     found.append((role.valid_from or date.min, office.actor_id))
         return [actor_id for _, actor_id in sorted(found, reverse=True)]
 
+    def current_code(self, code: str, day: date | None) -> str:
+        """A code with the country of a state that has since ceased replaced by its successor
+        ("SCGGOV" -> "SRBGOV" after June 2006, or on an unknown day)."""
+        for _ in range(len(self.successors)):
+            row = self.successors.get(code[:3])
+            if row is None or (day is not None and row.last_day and day <= row.last_day):
+                break
+            code = row.successor + code[3:]
+        return code
+
+    def holders_named(
+        self, names: tuple[str, ...], category: str, country: str | None, day: date | None
+    ) -> list[tuple[str, Role]]:
+        """Office holders whose name holds all these words ("Mugabe", "Hassan") and whose titled
+        role is of this kind, in this country (when given) and held on the day (any day when
+        unknown): (actor id, role), newest role first."""
+        if self._by_name_word is None:
+            self._by_name_word = defaultdict(set)
+            for offices in self.offices.values():
+                for office in offices:
+                    actor = self.actors[office.actor_id]
+                    for name in (actor.name, *actor.aliases):
+                        for word in norms(name):
+                            self._by_name_word[word].add(actor.id)
+        if not names:
+            return []
+        ids = set.intersection(*(self._by_name_word.get(w, set()) for w in names))
+        found = []
+        for actor_id in ids:
+            actor = self.actors[actor_id]
+            for role in actor.roles:
+                if not role.title or not role.holds_on(day):
+                    continue
+                if country and (actor.country or role.code[:3]) != country:
+                    continue
+                if categories_match(category, self.category_of(role.title)):
+                    found.append((actor_id, role))
+        return sorted(found, key=lambda f: f[1].valid_from or date.min, reverse=True)
+
 
 def current_role(actor: Actor) -> Role | None:
     """The open-ended role that started last: what the actor is now."""
@@ -175,6 +238,7 @@ class CatalogBuilder:
         self.drafts: dict[str, _Draft] = {}
         self.index: PhraseIndex[Sense] = PhraseIndex()
         self.titles = TitleLexicon()
+        self.successors: dict[str, resources.SuccessorRow] = {}
 
     def _draft(
         self, actor_id: str, name: str, kind: ActorKind, code: str, country: str | None, source: str
@@ -196,7 +260,7 @@ class CatalogBuilder:
             draft.aliases.append(row.capital)
             for phrases, how in (
                 (row.names, "dictionary"),
-                (row.demonyms, "demonym"),
+                (tuple(p for d in row.demonyms for p in _with_plural(d)), "demonym"),
                 (row.capitals, "metonym"),
             ):
                 for phrase in phrases:
@@ -208,15 +272,17 @@ class CatalogBuilder:
             draft = self._draft(
                 row.id, row.name, kind, row.code, row.country or None, "aliases.csv"
             )
-            if row.kind != "country":
-                draft.name, draft.code = (
-                    row.name,
-                    row.code,
-                )  # the hand-written name is the display name
+            if kind != "country":
+                # The hand-written name is the display name.
+                draft.name, draft.code = row.name, row.code
             draft.aliases.append(row.phrase)
-            how = "metonym" if row.kind == "seat" else "dictionary"
+            how = {"seat": "metonym", "demonym": "demonym"}.get(row.kind, "dictionary")
             words = norms(row.phrase)
             if not words:
+                continue
+            if row.kind == "demonym":
+                for phrase in _with_plural(Phrase(words)):
+                    self._phrase(phrase, ActorSense(row.id, how, RANK_ALIAS))
                 continue
             self._phrase(Phrase(words), ActorSense(row.id, how, RANK_ALIAS))
             if row.kind != "country" and words[0] != "the":
@@ -287,9 +353,12 @@ class CatalogBuilder:
             self.titles.add(plural, group)
             self._phrase(plural, group)
 
+    def add_successors(self, rows: Iterable[resources.SuccessorRow]) -> None:
+        self.successors.update((row.code, row) for row in rows)
+
     def build(self) -> Catalog:
         actors = {actor_id: draft.freeze() for actor_id, draft in self.drafts.items()}
-        catalog = Catalog(actors, self.index, self.titles, defaultdict(list))
+        catalog = Catalog(actors, self.index, self.titles, defaultdict(list), self.successors)
         for actor in actors.values():
             for role in actor.roles:
                 if role.title:

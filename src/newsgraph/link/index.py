@@ -120,6 +120,9 @@ class PhraseIndex(Generic[T]):
                 None,
             )
             if inner is not None:
+                # The words before the winner still name what they name on their own: "U.S."
+                # before "border patrol agents" once "U.S. border patrol" gave way.
+                hits.extend(self.scan(norms, accept, i, inner))
                 i = inner
                 continue
             hits.append(Hit(i, i + length, senses))

@@ -57,6 +57,8 @@ FUNCTION_WORDS = word_set(
 LOCATIVES = word_set(
     "in at from near outside into across toward towards via around to inside through"
 )
+# Words before a demonym that make it name an ethnic group rather than a country's nationals.
+ETHNIC = word_set("ethnic")
 # Entity types a place or country reading may not sit inside; a person reading may not sit in
 # the place ones.
 NOT_PLACE_ENTITIES = frozenset({"PERSON"})
@@ -111,6 +113,7 @@ def _catalog(config: _Config) -> Catalog:
         builder.add_actor_rows(resources.load_actor_rows())
         builder.add_agents(resources.load_agent_rows())
         builder.add_titles(resources.load_titles())
+        builder.add_successors(resources.load_successors())
         iso3_of = gazetteer.iso3_by_iso2()
         gazetteer.add_countries(builder.index, countries)
         gazetteer.add_admin1(builder.index, resources.load_admin1(), countries)
@@ -172,6 +175,8 @@ class _ArticleState:
     role_phrases: list[coref.RolePhrase] = field(default_factory=list)
     consumed: set[int] = field(default_factory=set)  # word indices a rule has used up
     local: dict[str, Actor] = field(default_factory=dict)  # actors met only in this article
+    # Persons whose office the text states ("U.N. Secretary-General Kofi Annan"): their code here.
+    stated: dict[str, str] = field(default_factory=dict)
 
     def sentence_of(self, offset: int) -> int:
         if not self.sentence_starts:
@@ -250,7 +255,7 @@ class Linker:
         )
         self._apply_rules(state, with_context=True)
         self._met.update(state.local)
-        return replace(article, mentions=tuple(_ordered(state.mentions)))
+        return replace(article, mentions=tuple(_ordered(self._current(state))))
 
     def actor(self, actor_id: str) -> Actor | None:
         """The canonical actor of an id (dictionary actors and persons met while linking)."""
@@ -261,7 +266,7 @@ class Linker:
         state = _ArticleState(self._scan(text), None, [], [0], None)
         self._apply_rules(state, with_context=False)
         self._met.update(state.local)
-        return _ordered(state.mentions)
+        return _ordered(self._current(state))
 
     def resolve(self, text: str, on: date | None = None) -> Actor | None:
         """The actor a short text names ("Putin", "Baku", "the Kremlin"), if any."""
@@ -351,6 +356,33 @@ class Linker:
             blocked,
         )
 
+    def _current(self, state: _ArticleState) -> list[Mention]:
+        """Mentions with the codes of states that have since ceased replaced by their
+        successors', on the article's day (today's codes when the day is unknown)."""
+        current = self.catalog.current_code
+        ceased = self.catalog.successors
+        return [
+            replace(
+                m,
+                code=current(m.code, state.day) if m.code else m.code,
+                country=current(m.country, state.day) if m.country else m.country,
+            )
+            if ((m.code or "")[:3] in ceased or (m.country or "")[:3] in ceased)
+            and not self._names_itself(state, m)
+            else m
+            for m in state.mentions
+        ]
+
+    def _names_itself(self, state: _ArticleState, mention: Mention) -> bool:
+        """'The Soviet Union', 'Serbia and Montenegro': a state named outright stays itself."""
+        actor = self._actor_of(state, mention.actor_id or "")
+        return (
+            actor is not None
+            and actor.kind != "person"
+            and mention.resolved_by == "dictionary"
+            and actor.code[:3] == (mention.code or "")[:3]
+        )
+
     def _apply_rules(self, state: _ArticleState, with_context: bool) -> None:
         person_end = _person_spans(state) if with_context else None
         for match in self._roles(state.scan, person_end, _org_starts(state)):
@@ -392,6 +424,7 @@ class Linker:
     ) -> Mention:
         start, end, text = state.span(i, j)
         code, held = self._person_fields(state, actor) if actor.kind == "person" else (None, None)
+        code = state.stated.get(actor.id, code)  # the office the text gave them earlier
         if actor.kind != "person":
             code = (
                 self.catalog.code_for(actor, state.day)
@@ -431,28 +464,24 @@ class Linker:
             and match.name_start is not None
             and self._names_a_person(state, match)
         ):
-            if match.person_id:
+            code: str | None = None
+            if match.person_id and self._fits(state, match.person_id, match):
                 actor = self.catalog.actors[match.person_id]
                 how = "dictionary"
             elif (known := self._local_surname(state, match)) is not None:
                 actor, how = known, "alias"
+            elif (holder := self._office_holder(state, match)) is not None:
+                actor, code = holder
+                how = "office-holder"
             else:
-                name = state.span(match.name_start, match.name_end)[2]
-                code = _combine(AgentSense(match.title.sector), match.country)
-                actor = Actor(
-                    id=f"person:{slug(name)}",
-                    name=name,
-                    code=code,
-                    kind="person",
-                    roles=(Role(match.title.text, code),),
-                    country=match.country if match.country and len(match.country) == 3 else None,
-                    source="role-pattern",
-                )
-                state.local[actor.id] = actor
+                actor = self._titled_person(state, match)
                 how = "role-pattern"
             mention = self._actor_mention(
                 state, match.name_start, match.name_end, actor, how, "PERSON", match.title.text
             )
+            if code:
+                mention = replace(mention, code=code)
+                state.stated[actor.id] = code
             self._add(state, mention)
             state.consumed.update(range(match.title_start, match.name_end))
             return
@@ -499,6 +528,59 @@ class Linker:
         )
         state.consumed.update(range(match.title_start, match.title_end))
 
+    def _fits(self, state: _ArticleState, actor_id: str, match: RoleMatch) -> bool:
+        """Does a dictionary person fit the office the text gives them? "King Hassan of Morocco"
+        is not Jordan's Hassan; a title with no country, or a former office, says nothing."""
+        if not match.country or match.title.category == "former":
+            return True
+        actor = self.catalog.actors[actor_id]
+        code = self.catalog.code_for(actor, state.day)
+        return (actor.country or code[:3]) == match.country[:3] or code.startswith(match.country)
+
+    def _office_holder(self, state: _ArticleState, match: RoleMatch) -> tuple[Actor, str] | None:
+        """The holder of the office a title names, found by the words of the name that follows
+        it ("President Mugabe", "King Hassan of Morocco"): (actor, code of that office), when the
+        offices of the right kind, country and date (any date when unknown) point to one person."""
+        if match.name_start is None or match.name_end is None:
+            return None
+        if match.title.category in {"former", "deputy"}:
+            return None  # not the office itself
+        words = tuple(
+            w.norm
+            for w in state.scan.words[match.name_start : match.name_end]
+            if w.norm not in NOT_NAMES
+        )
+        country = match.country if match.country and len(match.country) == 3 else None
+        if match.country and country is None:
+            return None  # an IGO's officials are not in the offices of countries
+        category = self.catalog.category_of(match.title.text)
+        found = self.catalog.holders_named(words, category, country, state.day)
+        if len({actor_id for actor_id, _ in found}) != 1:
+            return None
+        actor_id, role = found[0]
+        return self.catalog.actors[actor_id], role.code
+
+    def _titled_person(self, state: _ArticleState, match: RoleMatch) -> Actor:
+        """A person the resources do not know, coded by the title and country the text gives."""
+        assert match.name_start is not None and match.name_end is not None
+        name = state.span(match.name_start, match.name_end)[2]
+        code = _combine(AgentSense(match.title.sector), match.country)
+        actor_id = f"person:{slug(name)}"
+        if actor_id in self.catalog.actors:
+            # The dictionary's bearer of this name is someone else ("King Hassan of Morocco").
+            actor_id = f"{actor_id}-{slug(match.country or match.title.sector)}"
+        actor = Actor(
+            id=actor_id,
+            name=name,
+            code=code,
+            kind="person",
+            roles=(Role(match.title.text, code),),
+            country=match.country if match.country and len(match.country) == 3 else None,
+            source="role-pattern",
+        )
+        state.local[actor.id] = actor
+        return actor
+
     def _local_surname(self, state: _ArticleState, match: RoleMatch) -> Actor | None:
         """'Professor Eastman' after 'Professor Cres Eastman': the person already met."""
         if match.name_start is None or match.name_end != match.name_start + 1:
@@ -537,6 +619,8 @@ class Linker:
             actor = self.catalog.actors.get(sense.actor_id)
             if actor is None:
                 continue
+            if sense.how == "demonym" and _after_word(state.scan.words, hit.start, ETHNIC):
+                continue  # "ethnic Albanians" in Serbia are a people, not Albania's citizens
             first = hit.start
             if state.scan.words[first].norm == "the" and hit.end - first > 1:
                 first += 1  # a name's mention is the name: "U.S.", not "the U.S."
@@ -548,10 +632,37 @@ class Linker:
                 continue
             if actor.kind == "person" and state.inside_larger(start, end, PLACE_ENTITIES):
                 continue
-            self._add(
-                state,
-                self._actor_mention(state, first, hit.end, actor, sense.how, label or "dictionary"),
+            mention = self._actor_mention(
+                state, first, hit.end, actor, sense.how, label or "dictionary"
             )
+            if actor.kind == "person" and (code := self._role_named_before(state, hit, actor)):
+                mention = replace(mention, code=code)
+                state.stated[actor.id] = code
+            self._add(state, mention)
+
+    def _role_named_before(self, state: _ArticleState, hit: Hit[Sense], actor: Actor) -> str | None:
+        """'U.N. Secretary-General Kofi Annan' on an unknown day: the organisation before a
+        person's name picks which of their dated roles the text speaks of."""
+        before = next((h for h in state.scan.hits if h.end == hit.start), None)
+        if before is None:
+            return None
+        org = next(
+            (
+                self.catalog.actors[s.actor_id]
+                for s in before.senses
+                if isinstance(s, ActorSense)
+                and s.actor_id in self.catalog.actors
+                and self.catalog.actors[s.actor_id].kind in {"country", "igo"}
+            ),
+            None,
+        )
+        if org is None or not org.code:
+            return None
+        current = self.catalog.code_for(actor, state.day)
+        if current.startswith(org.code):
+            return None
+        roles = [r for r in actor.roles if r.code.startswith(org.code) and r.holds_on(state.day)]
+        return roles[-1].code if roles else None
 
     def _mentioned_countries(self, state: _ArticleState) -> set[str]:
         return {m.country or (m.code or "")[:3] for m in state.mentions if m.kind == "actor"}
@@ -800,6 +911,7 @@ class Linker:
             if actor is None:
                 return mention
             code, title = self._person_fields(state, actor)
+            code = state.stated.get(actor_id, code)
             return replace(mention, actor_id=actor_id, code=code, role=title, country=actor.country)
 
         def holders(country: str, category: str) -> list[str]:
@@ -873,6 +985,11 @@ def _org_starts(state: _ArticleState) -> dict[int, int]:
         if label == "ORG":
             found[bisect.bisect_left(starts, start)] = bisect.bisect_left(starts, end)
     return found
+
+
+def _after_word(words: Sequence[Word], i: int, lexicon: frozenset[str]) -> bool:
+    """True when the word before word i is one of the lexicon's."""
+    return i > 0 and words[i - 1].norm in lexicon
 
 
 def _word_range(words: Sequence[Word], start: int, end: int) -> range:

@@ -126,6 +126,26 @@ def name_after(
     return end if end > start else None
 
 
+def _country_after(
+    words: Sequence[Word],
+    at: int,
+    by_start: Mapping[int, Hit[Sense]],
+    is_country: Callable[[str], str | None],
+    blocked: Mapping[int, int] | None,
+) -> tuple[str, str, int] | None:
+    """A country or IGO named by "of [the] X" at word `at`: (code, actor id, end)."""
+    if at >= len(words) or words[at].norm != "of":
+        return None
+    k = at + 1 + (1 if at + 1 < len(words) and words[at + 1].norm == "the" else 0)
+    following = by_start.get(k)
+    if following is None or (blocked or {}).get(k, 0) > following.end:
+        return None
+    found = _country_sense(following, is_country)
+    if found is None or not (len(found[0]) == 3 or found[0].startswith("IGO")):
+        return None  # an organisation's code is no office's country
+    return found[0], found[1], following.end
+
+
 def find_roles(
     text: str,
     words: Sequence[Word],
@@ -234,10 +254,17 @@ def find_roles(
                 absorbed_end = following.end
         if person_id is None:
             name_end = name_after(text, words, after, covered, person_end)
+        end = name_end or after
+        if country is None and name_end is not None:
+            # "King Hassan of Morocco", "President Bouteflika of Algeria": the office's country
+            # follows the name.
+            named_after = _country_after(words, name_end, by_start, is_country, blocked)
+            if named_after is not None:
+                country, end = (named_after[0], named_after[1]), named_after[2]
         matches.append(
             RoleMatch(
                 start=descriptor_start,
-                end=name_end or after,
+                end=end,
                 title=title,
                 title_start=start,
                 title_end=hit.end,

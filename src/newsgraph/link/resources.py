@@ -266,5 +266,20 @@ def load_aliases(path: Path = ACTORS / "aliases.csv") -> list[AliasRow]:
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class SuccessorRow:
+    """A code that stopped being valid after `last_day` (always, when None) and its successor."""
+
+    code: str
+    successor: str
+    last_day: date | None
+
+
+def load_successors(path: Path = ACTORS / "successors.csv") -> list[SuccessorRow]:
+    return [
+        SuccessorRow(r["code"], r["successor"], _date_cell(r["last_day"])) for r in read_rows(path)
+    ]
+
+
 def load_admin1(path: Path = PLACES / "admin1.tsv") -> list[Admin1Row]:
     return [Admin1Row(r["iso3"], r["name"], r["ascii_name"]) for r in read_rows(path)]

@@ -1,0 +1,93 @@
+"""Names of countries and offices the news uses: official long names, plural demonyms, titles
+with names, organisations before names, and codes of states that have since ceased."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newsgraph.link import Linker
+from newsgraph.link.catalog import demonym_plural
+from newsgraph.model import Mention
+
+
+def _actors(mentions: list[Mention] | tuple[Mention, ...]) -> dict[str, Mention]:
+    return {m.text: m for m in mentions if m.kind == "actor"}
+
+
+def test_official_names_and_their_acronyms(linker: Linker) -> None:
+    text = (
+        "The PRC, the Democratic People's Republic of Korea (DPRK), the Republic of Korea, "
+        "East Timor and the European Community met."
+    )
+    found = _actors(linker.find(text))
+    assert found["PRC"].code == "CHN"
+    assert found["Democratic People's Republic of Korea"].code == "PRK"
+    assert found["DPRK"].code == "PRK"
+    assert found["Republic of Korea"].code == "KOR"
+    assert found["East Timor"].code == "TLS"
+    assert found["European Community"].code.startswith("IGO")
+
+
+def test_plural_demonyms_name_a_countrys_people(linker: Linker) -> None:
+    found = _actors(
+        linker.find("Young Algerians, 4 Iraqis, Libyans and Serbs marched with the Swiss.")
+    )
+    assert [found[n].code for n in ("Algerians", "Iraqis", "Libyans", "Serbs", "Swiss")] == [
+        "DZA",
+        "IRQ",
+        "LBY",
+        "SRB",
+        "CHE",
+    ]
+    assert found["Algerians"].resolved_by == "demonym"
+
+
+def test_demonym_plurals() -> None:
+    assert demonym_plural("algerian") == "algerians"
+    assert demonym_plural("iraqi") == "iraqis"
+    assert demonym_plural("chinese") is None
+    assert demonym_plural("swiss") is None
+
+
+def test_ethnic_demonyms_name_a_people_not_a_country(linker: Linker) -> None:
+    text = "Ethnic Albanians in south Serbia protested; Albanians voted."
+    albania = [m.start for m in linker.find(text) if m.code == "ALB"]
+    assert albania == [text.rindex("Albanians")]  # the plain one only
+
+
+def test_a_title_and_a_name_find_the_office_holder(linker: Linker) -> None:
+    found = _actors(linker.find("President Mugabe met King Hassan of Morocco."))
+    assert found["Mugabe"].code == "ZWEGOV" and found["Mugabe"].resolved_by == "office-holder"
+    assert found["Hassan"].code == "MARGOV"  # not Jordan's Prince Hassan
+
+
+def test_the_office_holder_must_hold_the_office_on_the_articles_day(
+    linker: Linker, make_article: object
+) -> None:
+    text = "President Mugabe spoke."
+    held = make_article(text, [("Mugabe", "PERSON")], published=date(2005, 1, 1))  # type: ignore[operator]
+    assert _actors(linker.link(held).mentions)["Mugabe"].code == "ZWEGOV"
+    before = make_article(text, [("Mugabe", "PERSON")], published=date(1970, 1, 1))  # type: ignore[operator]
+    assert _actors(linker.link(before).mentions)["Mugabe"].code == "GOV"
+
+
+def test_an_organisation_before_a_name_picks_the_role_the_text_speaks_of(
+    linker: Linker,
+) -> None:
+    found = _actors(linker.find("U.N. Secretary-General Kofi Annan said it."))
+    annan = next(m for text, m in found.items() if "Annan" in text)
+    assert annan.code == "IGOUNO"  # his role then, though today he is no official
+
+
+def test_a_title_of_an_organisation_overrides_a_persons_other_office(linker: Linker) -> None:
+    found = _actors(linker.find("Rebels would meet U.N. mediator Diego Cordovez."))
+    assert found["Diego Cordovez"].code.startswith("IGOUNO")
+
+
+def test_codes_of_states_that_ceased_follow_the_day(linker: Linker, make_article: object) -> None:
+    text = "Officials in Belgrade met the Soviet Union's envoy."
+    today = _actors(linker.find(text))
+    assert today["Belgrade"].code == "SRB"
+    assert today["Soviet Union"].code == "SUN"  # named outright, it stays itself
+    then = make_article(text, [("Belgrade", "GPE")], published=date(2004, 5, 1))  # type: ignore[operator]
+    assert _actors(linker.link(then).mentions)["Belgrade"].code == "SCG"
