@@ -17,12 +17,13 @@ from types import ModuleType
 from typing import Any
 from unittest import mock
 
+from newsgraph.annotate import Annotator
 from newsgraph.model import Article, Rejected
 from newsgraph.pipeline import Processor, StageFn
 from newsgraph.store import Store
 
 PHASES = ("read", "plan", "memory", "process", "write", "views")  # the driver's own steps
-STAGES = ("annotate", "link", "events", "why", "other stages")  # inside Processor.process
+STAGES = ("entities", "link", "parse", "events", "why", "other stages")  # inside Processor.process
 SLOTS = PHASES + STAGES
 
 _clock: StageClock | None = None  # the running clock, reached by forked workers through fork
@@ -65,6 +66,7 @@ class StageClock:
     def installed(self, engine: ModuleType, processor_stages: bool) -> Iterator[None]:
         """Time the engine module's phases (and, for forked workers, Processor's stages)."""
         global _clock
+        stack_patches: list[tuple[type, str, Any]] = []
         patches = {
             "read_inputs": timed_iterator(self, "read", engine.read_inputs),
             "plan": timed(self, "plan", engine.plan),
@@ -81,7 +83,12 @@ class StageClock:
                 patches[name] = wrap(self, slot, getattr(engine, name))
         if processor_stages:
             patches["Processor"] = TimedProcessor
+            for phase in ("entities", "parse"):
+                method = _timed_stage(phase, getattr(Annotator, phase))
+                stack_patches.append((Annotator, phase, method))
         with ExitStack() as stack:
+            for owner, name, value in stack_patches:
+                stack.enter_context(mock.patch.object(owner, name, value))
             for name, value in patches.items():
                 stack.enter_context(mock.patch.object(engine, name, value))
             write = timed(self, "write", Store.write_articles)
@@ -124,13 +131,13 @@ def timed_iterator(
     return wrapper
 
 
-def _timed_stage(name: str, stage: StageFn) -> StageFn:
+def _timed_stage(name: str, stage: Callable[..., Any]) -> Callable[..., Any]:
     slot = name if name in STAGES else "other stages"
 
-    def run(article: Article) -> Article:
+    def run(*args: Any) -> Any:
         started = now()
         try:
-            return stage(article)
+            return stage(*args)
         finally:
             if _clock is not None:
                 wall, cpu = _clock.since(slot, started)
@@ -141,12 +148,13 @@ def _timed_stage(name: str, stage: StageFn) -> StageFn:
 
 
 class TimedProcessor(Processor):
-    """`Processor` with a clock per stage; annotate is the rest of `process` (spaCy, language)."""
+    """`Processor` with a clock per stage; "other stages" is the rest of `process`."""
 
     __slots__ = ()
 
-    def stages(self) -> list[tuple[str, StageFn]]:
-        return [(name, _timed_stage(name, fn)) for name, fn in super().stages()]
+    @staticmethod
+    def _run(name: str, article: Article, stage: StageFn) -> Article | Rejected:
+        return Processor._run(name, article, _timed_stage(name, stage))
 
     def process(self, batch: Sequence[Article]) -> list[Article | Rejected]:
         started, before = now(), list(_stages_here)
@@ -154,7 +162,7 @@ class TimedProcessor(Processor):
         if _clock is not None:
             wall, cpu = now()
             _clock.add(
-                "annotate",
+                "other stages",
                 wall - started[0] - (_stages_here[0] - before[0]),
                 cpu - started[1] - (_stages_here[1] - before[1]),
             )

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from newsgraph.annotate import Annotator
 from newsgraph.clean import SiteBoilerplate, clean_article, learn_boilerplate
@@ -19,6 +20,7 @@ from newsgraph.model import Actor, Article, Provenance, Rejected
 
 log = logging.getLogger(__name__)
 
+
 StageFn = Callable[[Article], Article]
 # Longer clean texts are not news articles (spaCy's own limit is 1,000,000 characters).
 MAX_ARTICLE_CHARS = 300_000
@@ -26,71 +28,90 @@ MAX_ARTICLE_CHARS = 300_000
 
 @dataclass(slots=True)
 class Processor:
-    """Runs the per-article stages over a batch; a failing article becomes a Rejected."""
+    """Runs the per-article stages over a batch; a failing article becomes a Rejected.
+
+    Order inside a batch: entities and sentences (spaCy, whole articles) → link → parse of the
+    sentences that can give an event, a motive or a claim → events → why. With
+    `parse_all=True` every sentence is parsed (the same results, slower: tested).
+    """
 
     settings: Settings = field(default_factory=Settings)
     memory: object | None = None  # newsgraph.link.ActorMemory
     keep_docs: bool = False
-    _stages: list[tuple[str, StageFn]] | None = None
-    _linker: object | None = None
+    parse_all: bool = False
+    _stages: dict[str, object] | None = None
 
     def __getstate__(self) -> dict[str, object]:
-        return {"settings": self.settings, "memory": self.memory, "keep_docs": self.keep_docs}
+        return {
+            "settings": self.settings,
+            "memory": self.memory,
+            "keep_docs": self.keep_docs,
+            "parse_all": self.parse_all,
+        }
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.settings = state["settings"]  # type: ignore[assignment]
         self.memory = state["memory"]
         self.keep_docs = bool(state["keep_docs"])
+        self.parse_all = bool(state["parse_all"])
         self._stages = None
-        self._linker = None
 
-    @property
-    def linker(self) -> object:
-        if self._linker is None:
-            from newsgraph.link import Linker
-
-            self._linker = Linker()
-        return self._linker
-
-    def stages(self) -> list[tuple[str, StageFn]]:
+    def _stage(self, name: str) -> Any:
         if self._stages is None:
             from newsgraph.claims import WhyExtractor
             from newsgraph.events import EventCoder
+            from newsgraph.link import Linker
 
-            linker = self.linker
-            coder = EventCoder()
-            why = WhyExtractor()
-            self._stages = [
-                ("link", lambda a: linker.link(a, self.memory)),  # type: ignore[attr-defined]
-                ("events", coder.code),
-                ("why", why.extract),
-            ]
-        return self._stages
+            self._stages = {
+                "annotate": Annotator(self.settings.model, self.settings.batch_size),
+                "link": Linker(),
+                "events": EventCoder(),
+                "why": WhyExtractor(),
+            }
+        return self._stages[name]
+
+    @property
+    def linker(self) -> Any:
+        return self._stage("link")
 
     def process(self, batch: Sequence[Article]) -> list[Article | Rejected]:
-        """Annotate a batch with spaCy, then run each article through the later stages."""
-        annotator = Annotator(self.settings.model, self.settings.batch_size)
+        """Run every stage over a batch; results in input order."""
+        annotator: Annotator = self._stage("annotate")
         results: list[Article | Rejected] = []
-        for article in annotator(batch):
-            if article.doc is None:  # not English: stored with its language, not coded
-                results.append(article)
+        for article in annotator.entities(batch):
+            if article.doc is not None:  # not English: stored with its language, not coded
+                article = self._run("link", article, lambda a: self.linker.link(a, self.memory))
+            results.append(article)
+        linked = [a for a in results if isinstance(a, Article) and a.doc is not None]
+        annotator.parse(linked, None if self.parse_all else self._needs_parse)
+        coder, why = self._stage("events"), self._stage("why")
+        for i, article in enumerate(results):
+            if not isinstance(article, Article) or article.doc is None:
                 continue
-            results.append(self._process_one(article))
+            article = self._run("events", article, coder.code)
+            if isinstance(article, Article):
+                article = self._run("why", article, why.extract)
+            if isinstance(article, Article) and not self.keep_docs:
+                article = replace(article, doc=None)
+            results[i] = article
         return results
 
-    def _process_one(self, article: Article) -> Article | Rejected:
-        for name, stage in self.stages():
-            try:
-                article = stage(article)
-            except Exception as err:  # one bad article must not stop the batch
-                log.exception("%s: stage %s failed", article.provenance.source, name)
-                return Rejected(
-                    article.provenance.source,
-                    f"stage {name} failed",
-                    f"{type(err).__name__}: {err}",
-                    record=article.provenance.record,
-                )
-        return article if self.keep_docs else replace(article, doc=None)
+    def _needs_parse(self, article: Article, sentence: Any) -> bool:
+        # The why-extractor still reads every sentence's parse; events need only some.
+        return bool(self._stage("events").needs_parse(article, sentence) or self._stage("why"))
+
+    @staticmethod
+    def _run(name: str, article: Article, stage: StageFn) -> Article | Rejected:
+        try:
+            return stage(article)
+        except Exception as err:  # one bad article must not stop the batch
+            log.exception("%s: stage %s failed", article.provenance.source, name)
+            return Rejected(
+                article.provenance.source,
+                f"stage {name} failed",
+                f"{type(err).__name__}: {err}",
+                record=article.provenance.record,
+            )
 
     def actors_of(self, articles: Iterable[Article]) -> list[Actor]:
         """The canonical actors the articles' mentions and events refer to."""

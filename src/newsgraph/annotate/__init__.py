@@ -1,44 +1,149 @@
-"""Annotate: sentences, tokens, entities and parse from spaCy, batched with nlp.pipe."""
+"""Annotate: entities and sentences for whole articles, then a parse of the sentences that need one.
+
+`Annotator.entities` runs the entity phase over a batch (see `newsgraph.annotate.nlp`);
+`Annotator.parse` parses the chosen sentences of the batch as single-sentence docs and writes
+tags, heads, dependencies, POS and lemmas back into each article's Doc. A sentence left unparsed
+has no tags and a flat tree (every token under its first); `is_parsed` tells them apart. A
+sentence is parsed alone whether or not its neighbours are, so choosing fewer sentences never
+changes the parse of those chosen.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from newsgraph.annotate.language import detect_language
-from newsgraph.annotate.nlp import load_pipeline
+from newsgraph.annotate.nlp import MEMO_ATTRIBUTES, load_pipeline, phases_of
 from newsgraph.model import Article, Sentence
 
-__all__ = ["Annotator", "detect_language", "load_pipeline"]
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["Annotator", "Chooser", "detect_language", "is_parsed", "load_pipeline"]
+
+# A Doc's user_data key: token offsets of the sentences that were parsed.
+PARSED = "newsgraph.parsed"
+# Which sentences of an article to parse (default: all).
+Chooser = Callable[[Article, "SpacySpan"], bool]
+
+
+def is_parsed(sentence: SpacySpan) -> bool:
+    """Was this sentence parsed? (Docs made by spaCy's whole pipeline are parsed throughout.)"""
+    parsed = sentence.doc.user_data.get(PARSED)
+    return parsed is None or sentence.start in parsed
 
 
 class Annotator:
-    """A stage: runs spaCy over English articles in batches and records their sentences."""
+    """A stage: spaCy over English articles in batches — entities first, then chosen sentences."""
 
     def __init__(self, model: str | None = None, batch_size: int = 64) -> None:
         self.model = model
         self.batch_size = batch_size
+        self._memo: object | None = None
 
     def __call__(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Every English article with entities and every sentence parsed."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.batch_size:
+                yield from self.parse(self.entities(batch))
+                batch = []
+        if batch:
+            yield from self.parse(self.entities(batch))
+
+    def entities(self, articles: Iterable[Article]) -> list[Article]:
+        """Language, entities and sentences; articles not in English come back without a Doc."""
         nlp = load_pipeline(self.model)
-        pending: list[Article] = []
+        out: list[Article] = []
+        english: list[int] = []
         for article in articles:
             language = article.language or detect_language(article.clean_text)
-            article = replace(article, language=language)
+            out.append(replace(article, language=language))
             if language.lower().startswith("en"):
-                pending.append(article)
-            else:
-                yield article  # recorded with its language, not coded as English
-            if len(pending) >= self.batch_size:
-                yield from self._annotate(nlp, pending)
-                pending = []
-        if pending:
-            yield from self._annotate(nlp, pending)
+                english.append(len(out) - 1)
+        docs = (nlp.make_doc(out[i].clean_text) for i in english)
+        for i, doc in zip(english, self._run(nlp, phases_of(nlp).entities, docs), strict=True):
+            out[i] = replace(out[i], doc=doc, sentences=tuple(sentences_of(out[i], doc)))
+        return out
 
-    def _annotate(self, nlp: object, batch: list[Article]) -> Iterator[Article]:
-        docs = nlp.pipe([a.clean_text for a in batch], batch_size=self.batch_size)  # type: ignore[attr-defined]
-        for article, doc in zip(batch, docs, strict=True):
-            yield replace(article, doc=doc, sentences=tuple(sentences_of(article, doc)))
+    def parse(self, articles: Sequence[Article], choose: Chooser | None = None) -> list[Article]:
+        """Parse the chosen sentences of each article (default: all), in one pass over the batch."""
+        nlp = load_pipeline(self.model)
+        chosen: list[tuple[Doc, list[SpacySpan], list[int]]] = []
+        pieces: list[Doc] = []
+        for article in articles:
+            if article.doc is None:
+                continue
+            sentences = list(article.doc.sents)
+            picked = [i for i, s in enumerate(sentences) if choose is None or choose(article, s)]
+            chosen.append((article.doc, sentences, picked))
+            pieces.extend(_sentence_docs(article.doc, [sentences[i] for i in picked]))
+        parsed = iter(self._run(nlp, phases_of(nlp).syntax, pieces))
+        for doc, sentences, picked in chosen:
+            _write_back(doc, sentences, {i: next(parsed) for i in picked})
+        return list(articles)
+
+    def _run(self, nlp: Language, names: Sequence[str], docs: Iterable[Doc]) -> list[Doc]:
+        for name in names:
+            component = (
+                self._memo_attributes(nlp) if name == MEMO_ATTRIBUTES else nlp.get_pipe(name)
+            )
+            if hasattr(component, "pipe"):
+                docs = component.pipe(docs, batch_size=self.batch_size)
+            else:  # a function component
+                docs = map(component, docs)
+        return list(docs)
+
+    def _memo_attributes(self, nlp: Language) -> object:
+        if self._memo is None:
+            from newsgraph.annotate.attributes import MemoAttributes
+
+            self._memo = MemoAttributes(nlp)
+        return self._memo
+
+
+def _sentence_docs(doc: Doc, sentences: list[SpacySpan]) -> Iterator[Doc]:
+    """Each sentence as a new Doc of its words alone (the syntax phase needs nothing else)."""
+    from spacy.tokens import Doc
+
+    if not sentences:
+        return
+    words = [t.text for t in doc]
+    spaces = [bool(t.whitespace_) for t in doc]
+    for s in sentences:
+        # One sentence: the parser must not split it, or the article's sentences would change.
+        starts = [True] + [False] * (len(s) - 1)
+        yield Doc(
+            doc.vocab,
+            words=words[s.start : s.end],
+            spaces=spaces[s.start : s.end],
+            sent_starts=starts,
+        )
+
+
+def _write_back(doc: Doc, sentences: list[SpacySpan], parsed: dict[int, Doc]) -> None:
+    """Copy each parsed sentence's annotation into the article's Doc; flat trees elsewhere."""
+    import numpy
+    from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+
+    attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
+    values = numpy.zeros((len(doc), len(attrs)), dtype="int64")
+    dep, root = doc.vocab.strings.add("dep"), doc.vocab.strings.add("ROOT")
+    for i, sentence in enumerate(sentences):
+        start, end = sentence.start, sentence.end
+        if i in parsed:
+            values[start:end] = parsed[i].to_array(attrs).astype("int64")
+        else:
+            values[start:end, 4] = numpy.arange(0, start - end, -1)  # each token → the first
+            values[start:end, 5] = dep
+            values[start, 5] = root
+    doc.from_array(attrs, values.astype("uint64"))
+    doc.user_data[PARSED] = frozenset(sentences[i].start for i in parsed)
 
 
 def sentences_of(article: Article, doc: object) -> Iterator[Sentence]:

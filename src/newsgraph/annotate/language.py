@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-SAMPLE_CHARS = 5000  # the first few paragraphs settle it; longer samples only cost time
+SAMPLE_CHARS = 1500  # a paragraph or two settles it; longer samples only cost time
 MIN_LETTERS = 20  # fewer letters than this: undetermined
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 

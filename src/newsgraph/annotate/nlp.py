@@ -1,7 +1,19 @@
-"""Loading the spaCy pipeline named in the settings, once per process."""
+"""Loading the spaCy pipeline named in the settings, once per process, and splitting it in phases.
+
+The article pipeline runs a model in two phases (`newsgraph.annotate.Annotator`):
+
+- **entities**: named entities and sentence boundaries over whole articles — the components the
+  entity recogniser needs, a rule sentencizer and paragraph breaks;
+- **syntax**: tags, dependency parse, POS and lemmas over single sentences — only those a later
+  stage asks for (the events, motives and claims it could find there).
+
+`load_pipeline` also returns the model whole, as spaCy defines it, for tools that parse short
+texts in one go (evaluations over single sentences, tests).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -12,6 +24,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 PARAGRAPH_BREAKS = "newsgraph_paragraph_breaks"
+SENTENCIZER = "newsgraph_sentencizer"
+# Stands for attribute_ruler + lemmatizer run through newsgraph.annotate.attributes.MemoAttributes.
+MEMO_ATTRIBUTES = "newsgraph_memo_attributes"
+# spaCy components that produce the shared token vectors other components listen to.
+_EMBEDDERS = ("tok2vec", "transformer", "curated_transformer")
 
 
 def _mark_paragraph_breaks(doc: Doc) -> Doc:
@@ -36,4 +53,30 @@ def load_pipeline(model: str | None = None) -> Language:
         nlp.add_pipe(PARAGRAPH_BREAKS, before=first)
     else:
         nlp.add_pipe(PARAGRAPH_BREAKS, first=True)
+    # Sentence boundaries for the entities phase; the whole pipeline leaves them to the parser.
+    nlp.add_pipe("sentencizer", name=SENTENCIZER, last=True)
+    nlp.disable_pipe(SENTENCIZER)
     return nlp
+
+
+@dataclass(frozen=True, slots=True)
+class Phases:
+    """Which components of a pipeline run in each phase, in pipeline order."""
+
+    entities: tuple[str, ...]
+    syntax: tuple[str, ...]  # MEMO_ATTRIBUTES stands where attribute_ruler was
+
+
+def phases_of(nlp: Language) -> Phases:
+    """Split a pipeline: the entity recogniser (with what it listens to), then the rest."""
+    names = [n for n in nlp.pipe_names if n not in (PARAGRAPH_BREAKS, SENTENCIZER)]
+    entity_parts = [n for n in names if nlp.get_pipe_meta(n).factory == "ner"]
+    for name in names:
+        listeners = getattr(nlp.get_pipe(name), "listening_components", [])
+        if name in _EMBEDDERS and any(e in listeners for e in entity_parts):
+            entity_parts.insert(0, name)
+    syntax = [n for n in names if n not in entity_parts]
+    if "attribute_ruler" in syntax and "lemmatizer" in syntax:
+        syntax.remove("lemmatizer")
+        syntax[syntax.index("attribute_ruler")] = MEMO_ATTRIBUTES
+    return Phases(entities=(*entity_parts, SENTENCIZER, PARAGRAPH_BREAKS), syntax=tuple(syntax))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsgraph.annotate import is_parsed
 from newsgraph.events.arguments import (
     AGENT_CODES,
     OBJECT_DEPS,
@@ -266,6 +267,19 @@ class EventCoder:
                 words.append(lemma)
         return self.lexicon.may_trigger(w.lower() for w in words)
 
+    def needs_parse(self, article: Article, sentence: SpacySpan) -> bool:
+        """Can this sentence give an event? Read before any parse: words and linked actors only.
+
+        An event needs a trigger word and at least one actor with a code among the mentions
+        (`_events_of` drops events with neither source nor target).
+        """
+        start, end = sentence.start_char, sentence.end_char
+        has_actor = any(
+            m.kind == "actor" and m.code and m.start < end and m.end > start
+            for m in article.mentions
+        )
+        return has_actor and self.may_have_event(sentence)
+
     def code(self, article: Article) -> Article:
         """The article with its events (needs article.doc and article.mentions)."""
         if article.doc is None:
@@ -275,6 +289,8 @@ class EventCoder:
         index = MentionIndex.build(article.doc, article.mentions)
         events: list[Event] = []
         for number, sentence in enumerate(article.doc.sents):
+            if not is_parsed(sentence):
+                continue
             index_no = self._sentence_number(article, sentence, number)
             events.extend(self.code_sentence(article, sentence, index_no, index))
         return replace(article, events=tuple(events))

@@ -1,0 +1,83 @@
+"""Part of speech, morphology and lemmas from the model's own rules, memoised per token type.
+
+spaCy's `attribute_ruler` (tag → POS/morphology) runs a Matcher with all its patterns over every
+token, and the rule `lemmatizer` walks every token in Python: together about a quarter of the
+small English pipeline's time. Almost all of their rules look at one token alone (its text, tag,
+dependency label), so their result is a function of that token type and can be computed once per
+(text, tag, dependency) by running the real components on it. A few rules read two tokens
+("there is", "gonna"); a doc where one of those matches is handed to the real components whole.
+The result is the components' own output, token for token (tested).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+import numpy
+from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, TAG
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# A token type's final attributes, in this column order.
+_FINAL = [TAG, POS, MORPH, LEMMA, DEP]
+Key = tuple[int, int, int]  # ORTH, TAG, DEP
+
+
+class MemoAttributes:
+    """Applies the pipeline's attribute ruler and lemmatizer through a per-token-type memo."""
+
+    def __init__(
+        self, nlp: Language, ruler: str = "attribute_ruler", lemmatizer: str = "lemmatizer"
+    ) -> None:
+        self.vocab = nlp.vocab
+        self.ruler = nlp.get_pipe(ruler)
+        self.lemmatizer = nlp.get_pipe(lemmatizer)
+        self.contextual = Matcher(nlp.vocab)
+        for number, rule in enumerate(self.ruler.patterns):  # type: ignore[attr-defined]
+            if any(len(pattern) > 1 for pattern in rule["patterns"]):
+                self.contextual.add(f"rule{number}", rule["patterns"])
+        self.memo: dict[Key, tuple[int, ...]] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) == 0:
+            return doc
+        if self.contextual(doc, allow_missing=True):
+            return self.lemmatizer(self.ruler(doc))  # type: ignore[operator]
+        keys: list[Key] = [tuple(row) for row in doc.to_array([ORTH, TAG, DEP]).tolist()]
+        missing = {key for key in keys if key not in self.memo}
+        if missing:
+            self._learn(sorted(missing))
+        values = numpy.array([self.memo[key] for key in keys], dtype="uint64")
+        doc.from_array([TAG, POS, MORPH, LEMMA], values[:, :4])
+        # Rules may relabel a dependency (whitespace tokens): rare, so set one by one.
+        current = doc.to_array([DEP])
+        for i in numpy.nonzero(current != values[:, 4])[0].tolist():
+            doc[i].dep = int(values[i, 4])
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    def _learn(self, keys: list[Key]) -> None:
+        """Run the real components on each unseen token type, alone (its rules see no context)."""
+        strings = self.vocab.strings
+        for parsed in (True, False):
+            group = [k for k in keys if (k[2] != 0) == parsed]
+            if not group:
+                continue
+            words = [strings[k[0]] for k in group]
+            tags = [strings[k[1]] if k[1] else "" for k in group]
+            if parsed:
+                deps = [strings[k[2]] for k in group]
+                heads = list(range(len(group)))
+                doc = Doc(self.vocab, words=words, tags=tags, heads=heads, deps=deps)
+            else:
+                doc = Doc(self.vocab, words=words, tags=tags)
+            doc = self.lemmatizer(self.ruler(doc))  # type: ignore[operator]
+            for key, row in zip(group, doc.to_array(_FINAL).tolist(), strict=True):
+                self.memo[key] = tuple(row)
