@@ -18,6 +18,9 @@ FRAME_KINDS = ("intent", "demand", "appeal", "reject", "threaten")
 _WORD = re.compile(r"[a-z][a-z'\-]*")
 
 
+MEMO_LIMIT = 200_000  # words whose prefilter answer is remembered
+
+
 @dataclass(frozen=True, slots=True)
 class VerbRule:
     """One of newsgraph's own verb rules (tried before the verb dictionaries)."""
@@ -82,6 +85,7 @@ class TriggerLexicon:
     dictionaries: tuple[VerbDictionary, ...] = ()
     use_own_rules: bool = True
     _words: set[str] = field(default_factory=set, compare=False)
+    _word_may_trigger: dict[str, bool] = field(default_factory=dict, compare=False)
     _own: set[str] = field(default_factory=set, compare=False)
 
     def own_words(self) -> set[str]:
@@ -137,7 +141,16 @@ class TriggerLexicon:
     def may_trigger(self, words: Iterable[str]) -> bool:
         """True when any word, or a guessed lemma of it, is in the trigger vocabulary."""
         vocabulary = self.vocabulary()
-        return any(c in vocabulary for word in words for c in candidate_lemmas(word))
+        known = self._word_may_trigger  # news repeats its words: each is guessed at once
+        for word in words:
+            hit = known.get(word)
+            if hit is None:
+                if len(known) > MEMO_LIMIT:
+                    known.clear()  # names and numbers never end: keep the memo bounded
+                hit = known[word] = any(c in vocabulary for c in candidate_lemmas(word))
+            if hit:
+                return True
+        return False
 
 
 def candidate_lemmas(word: str) -> set[str]:

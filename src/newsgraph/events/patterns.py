@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsgraph.events.verbdict import MARKERS, NULL_CODE, VerbDictionary, VerbPattern
@@ -35,20 +36,70 @@ OUTSIDE_PHRASE = frozenset(
 )
 
 
+# What a token offers a pattern word: its lowercase form, lowercase lemma and dependency.
+Features = tuple[str, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class WordTest:
+    """A dictionary word compiled: the forms and lemmas it accepts, and whether it is a
+    preposition (which must also stand as one)."""
+
+    forms: frozenset[str]
+    lemmas: frozenset[str]
+    preposition: bool
+
+    @classmethod
+    def of(cls, word: str) -> WordTest:
+        if word.startswith("("):
+            return cls(frozenset({word[1:]}), frozenset(), True)
+        exact = word.endswith("_")
+        word = word.rstrip("_")
+        if exact:
+            return cls(frozenset({word}), frozenset(), False)
+        return cls(
+            frozenset({word, word + "s", word + "es"}), frozenset({word, word.rstrip("s")}), False
+        )
+
+    def accepts(self, features: Features) -> bool:
+        lower, lemma, dep = features
+        if self.preposition:
+            return lower in self.forms and dep in PREPOSITION_DEPS
+        return lower in self.forms or lemma in self.lemmas
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """A pattern word compiled: the word sequences it may stand for, and the forms and lemmas
+    one of which a context must hold for any of them to match (a cheap first test)."""
+
+    alternatives: tuple[tuple[WordTest, ...], ...]
+    forms: frozenset[str]
+    lemmas: frozenset[str]
+    always: bool  # an empty alternative matches anywhere
+
+    @classmethod
+    def of(cls, alternatives: Sequence[Sequence[str]]) -> Compiled:
+        tests = tuple(tuple(WordTest.of(w) for w in alternative) for alternative in alternatives)
+        firsts = [alternative[0] for alternative in tests if alternative]
+        return cls(
+            tests,
+            frozenset().union(*(t.forms for t in firsts)),
+            frozenset().union(*(t.lemmas for t in firsts)),
+            any(not alternative for alternative in tests),
+        )
+
+    def possible(self, forms: frozenset[str], lemmas: frozenset[str]) -> bool:
+        return self.always or not self.forms.isdisjoint(forms) or not self.lemmas.isdisjoint(lemmas)
+
+
+def features(token: Token) -> Features:
+    return token.lower_, token.lemma_.lower(), token.dep_
+
+
 def token_matches(word: str, token: Token) -> bool:
     """A dictionary word matches a token by form or lemma; a trailing '_' forbids plural forms."""
-    if word.startswith("("):
-        # A preposition: the word as a preposition (or particle), not "to" of an infinitive.
-        return token.lower_ == word[1:] and token.dep_ in PREPOSITION_DEPS
-    exact = word.endswith("_")
-    word = word.rstrip("_")
-    lower = token.lower_
-    if lower == word:
-        return True
-    if exact:
-        return False
-    lemma = token.lemma_.lower()
-    return lemma == word or lower in (word + "s", word + "es") or lemma == word.rstrip("s")
+    return WordTest.of(word).accepts(features(token))
 
 
 def _alternatives(
@@ -73,19 +124,33 @@ def _alternatives(
     return [parts]
 
 
-def _match_sequence(
-    words: Sequence[str], tokens: Sequence[Token], synsets: dict[str, tuple[str, ...]]
-) -> bool:
-    """Do the pattern words occur in order among the tokens (gaps allowed, phrases contiguous)?"""
-    position = 0
+def compile_words(
+    words: Sequence[str], synsets: dict[str, tuple[str, ...]], cache: dict[str, Compiled]
+) -> tuple[Compiled, ...]:
+    """The pattern words as sequences of word tests (each word compiled once per dictionary)."""
+    out: list[Compiled] = []
     for word in words:
         if word in MARKERS:
             continue
+        compiled = cache.get(word)
+        if compiled is None:
+            compiled = Compiled.of(_alternatives(word, synsets))
+            cache[word] = compiled
+        out.append(compiled)
+    return tuple(out)
+
+
+def _match_sequence(words: Sequence[Compiled], tokens: Sequence[Features]) -> bool:
+    """Do the pattern words occur in order among the tokens (gaps allowed, phrases contiguous)?"""
+    position = 0
+    n = len(tokens)
+    for word in words:
         found = False
-        for alternative in _alternatives(word, synsets):
-            for start in range(position, len(tokens) - len(alternative) + 1):
-                if all(token_matches(w, tokens[start + k]) for k, w in enumerate(alternative)):
-                    position = start + len(alternative)
+        for alternative in word.alternatives:
+            length = len(alternative)
+            for start in range(position, n - length + 1):
+                if all(test.accepts(tokens[start + k]) for k, test in enumerate(alternative)):
+                    position = start + length
                     found = True
                     break
             if found:
@@ -122,15 +187,95 @@ def left_context(verb: Token, sentence: Span) -> list[Token]:
     return [t for t in verb.doc[start : verb.i] if not t.is_punct and t.i in own]
 
 
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """Context tokens as features, with the sets of their forms and lemmas."""
+
+    tokens: list[Features]
+    forms: frozenset[str]
+    lemmas: frozenset[str]
+
+    @classmethod
+    def of(cls, tokens: Sequence[Token]) -> _Words:
+        feats = [features(t) for t in tokens]
+        return cls(feats, frozenset(f[0] for f in feats), frozenset(f[1] for f in feats))
+
+    def match(self, words: Sequence[Compiled]) -> bool:
+        if not all(w.possible(self.forms, self.lemmas) for w in words):
+            return False
+        return _match_sequence(words, self.tokens)
+
+
+@dataclass(slots=True)
+class _Context:
+    """The words around one verb, read once however many patterns look at them."""
+
+    verb: Token
+    sentence: Span
+    _after: _Words | None = None
+    _before: _Words | None = None
+
+    @property
+    def after(self) -> _Words:
+        if self._after is None:
+            self._after = _Words.of(right_context(self.verb, self.sentence))
+        return self._after
+
+    @property
+    def before(self) -> _Words:
+        if self._before is None:
+            self._before = _Words.of(left_context(self.verb, self.sentence))
+        return self._before
+
+
+def _fits(before: tuple[Compiled, ...], after: tuple[Compiled, ...], context: _Context) -> bool:
+    if after and not context.after.match(after):
+        return False
+    return not before or context.before.match(before)
+
+
 def pattern_matches(
     pattern: VerbPattern, verb: Token, sentence: Span, synsets: dict[str, tuple[str, ...]]
 ) -> bool:
     """Does the pattern fit this verb in this sentence?"""
-    if pattern.after and not _match_sequence(pattern.after, right_context(verb, sentence), synsets):
-        return False
-    return not pattern.before or _match_sequence(
-        pattern.before, left_context(verb, sentence), synsets
+    cache: dict[str, Compiled] = {}
+    return _fits(
+        compile_words(pattern.before, synsets, cache),
+        compile_words(pattern.after, synsets, cache),
+        _Context(verb, sentence),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    pattern: VerbPattern
+    before: tuple[Compiled, ...]
+    after: tuple[Compiled, ...]
+
+
+def _candidates(dictionary: VerbDictionary, verb: Token) -> tuple[_Candidate, ...]:
+    """The patterns that may code this verb form, most specific first (ties: dictionary order),
+    compiled; cached per (form, lemma) in the dictionary."""
+    key = (verb.lower_, verb.lemma_)
+    found: tuple[_Candidate, ...] | None = dictionary.candidates.get(key)
+    if found is not None:
+        return found
+    # The written form's own entries ("LEFT" besides "LEAVE") win ties over the lemma's.
+    surface = dictionary.patterns.get(verb.lower_, ())
+    lemma = dictionary.lookup(verb.lemma_) or dictionary.lookup(verb.lower_)
+    patterns = (*surface, *(p for p in lemma if p not in surface))
+    words = dictionary.compiled_words
+    ranked = sorted(enumerate(patterns), key=lambda pair: (-pair[1].specificity, pair[0]))
+    compiled = tuple(
+        _Candidate(
+            p,
+            compile_words(p.before, dictionary.synsets, words),
+            compile_words(p.after, dictionary.synsets, words),
+        )
+        for _, p in ranked
+    )
+    dictionary.candidates[key] = compiled
+    return compiled
 
 
 def best_pattern(
@@ -141,21 +286,11 @@ def best_pattern(
     A bare verb entry (no words around it) is the fallback; a null code ("---") that wins means
     this use of the verb is not an event, and the caller gets that pattern to say so.
     """
+    context = _Context(verb, sentence)
     for dictionary in dictionaries:
-        # The written form's own entries ("LEFT" besides "LEAVE") win ties over the lemma's.
-        surface = dictionary.patterns.get(verb.lower_, ())
-        lemma = dictionary.lookup(verb.lemma_) or dictionary.lookup(verb.lower_)
-        candidates = (*surface, *(p for p in lemma if p not in surface))
-        if not candidates:
-            continue
-        best: VerbPattern | None = None
-        for pattern in candidates:
-            if best is not None and pattern.specificity <= best.specificity:
-                continue
-            if pattern_matches(pattern, verb, sentence, dictionary.synsets):
-                best = pattern
-        if best is not None:
-            return best
+        for candidate in _candidates(dictionary, verb):
+            if _fits(candidate.before, candidate.after, context):
+                return candidate.pattern
     return None
 
 

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +139,9 @@ class VerbDictionary:
     synsets: dict[str, tuple[str, ...]] = field(default_factory=dict)
     forms: dict[str, str] = field(default_factory=dict)  # irregular form -> base form
     _index: dict[str, tuple[VerbPattern, ...]] = field(default_factory=dict, compare=False)
+    # Compiled pattern words and ranked candidates, filled by `patterns.best_pattern` on use.
+    compiled_words: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    candidates: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[str, list[VerbPattern]] = {}
