@@ -27,15 +27,15 @@ def test_a_longer_phrase_starting_inside_beats_a_shorter_one() -> None:
 
 def test_stems_take_inflectional_endings_only() -> None:
     index = _index((("argentin",), True, "ARG"))
-    assert index.lookup(["argentina"]) == ["ARG"]
-    assert index.lookup(["argentinian"]) == ["ARG"]
-    assert index.lookup(["argentinosaurus"]) == []
+    assert index.lookup(["argentina"]) == ("ARG",)
+    assert index.lookup(["argentinian"]) == ("ARG",)
+    assert index.lookup(["argentinosaurus"]) == ()
 
 
 def test_an_exact_phrase_hides_stem_readings_of_the_same_word() -> None:
     index = _index((("indian",), True, "IND"), (("indiana",), False, "US-IN"))
-    assert index.lookup(["indiana"]) == ["US-IN"]
-    assert index.lookup(["indians"]) == ["IND"]
+    assert index.lookup(["indiana"]) == ("US-IN",)
+    assert index.lookup(["indians"]) == ("IND",)
 
 
 def test_rejected_senses_do_not_block_shorter_phrases() -> None:

@@ -23,6 +23,7 @@ STEM_ENDINGS = frozenset(
     | {"ers", "ry", "ries", "ies", "ic", "ics", "ish", "ist", "ists", "ite", "ites", "ni", "os"}
 )
 _MIN_STEM = 3
+_MAX_ANSWERS = 200_000
 _MAX_ENDING = max(len(e) for e in STEM_ENDINGS)
 
 
@@ -42,6 +43,8 @@ class PhraseIndex(Generic[T]):
         self._exact: dict[tuple[str, ...], list[T]] = defaultdict(list)
         self._stems: dict[tuple[str, ...], list[T]] = defaultdict(list)
         self._longest: dict[str, int] = {}
+        # Answers to lookup: the same words recur in every article.
+        self._answers: dict[tuple[str, ...], tuple[T, ...]] = {}
 
     def __len__(self) -> int:
         return len(self._exact)
@@ -60,10 +63,19 @@ class PhraseIndex(Generic[T]):
                 stems.append(sense)
         if self._longest.get(words[0], 0) < len(words):
             self._longest[words[0]] = len(words)
+        self._answers.clear()
 
-    def lookup(self, words: Sequence[str]) -> list[T]:
+    def lookup(self, words: Sequence[str]) -> tuple[T, ...]:
         """The senses of exactly these words, else of a stem phrase they inflect."""
         key = tuple(words)
+        answer = self._answers.get(key)
+        if answer is None:
+            if len(self._answers) >= _MAX_ANSWERS:  # bounded memory over a long run
+                self._answers.clear()
+            answer = self._answers[key] = tuple(self._lookup(key))
+        return answer
+
+    def _lookup(self, key: tuple[str, ...]) -> list[T]:
         found = list(self._exact.get(key, ()))
         # A word some phrase spells out exactly is not read as another phrase's inflection:
         # "Indiana" is the state, not a form of the stem INDIAN.
