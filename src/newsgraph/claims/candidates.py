@@ -44,17 +44,17 @@ class Candidate:
     interrogative: bool = False  # the cause is a question word: "What prompted X?"
 
 
-def _match(tokens: SpacySpan, start: int, cue: Cue) -> list[Token] | None:
-    """The tokens matching a cue's words from position `start` of the sentence, or None."""
+def _match(
+    tokens: list[Token], words: list[tuple[str, str]], start: int, cue: Cue
+) -> list[Token] | None:
+    """The tokens matching a cue's words from position `start` of the sentence, or None;
+    `words` holds each token's (lower-case form, lower-case lemma)."""
     if start + len(cue.words) > len(tokens):
         return None
-    matched = []
     for offset, word in enumerate(cue.words):
-        token = tokens[start + offset]
-        if token.lower_ != word and token.lemma_.lower() != word:
+        if word not in words[start + offset]:
             return None
-        matched.append(token)
-    return matched
+    return tokens[start : start + len(cue.words)]
 
 
 class CandidateFinder:
@@ -70,12 +70,17 @@ class CandidateFinder:
         """All candidates of one sentence (a spaCy sentence span), cues never overlapping."""
         found: list[Candidate] = []
         used: set[int] = set()
-        for position, token in enumerate(sent):
+        tokens = list(sent)
+        words = [(t.lower_, t.lemma_.lower()) for t in tokens]
+        for position, token in enumerate(tokens):
             if token.i in used:
                 continue
-            keys = {token.lower_, token.lemma_.lower()}
-            for cue in (c for key in keys for c in self._by_first.get(key, [])):
-                matched = _match(sent, position, cue)
+            lower, lemma = words[position]
+            cues = self._by_first.get(lower, [])
+            if lemma != lower:  # longest first over both keys, the form's cues first on a tie
+                cues = sorted([*cues, *self._by_first.get(lemma, [])], key=lambda c: -len(c.words))
+            for cue in cues:
+                matched = _match(tokens, words, position, cue)
                 if matched is None or any(t.i in used for t in matched):
                     continue
                 candidate = self._build(sent, index, cue, matched)
@@ -83,6 +88,8 @@ class CandidateFinder:
                     found.append(candidate)
                     used.update(t.i for t in matched)
                     break
+        if not found:
+            return found
         context = self._context(sent, len(found))
         return [replace(c, features=c.features + context) for c in found]
 

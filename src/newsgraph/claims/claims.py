@@ -155,8 +155,12 @@ class ClaimFinder:
                 if tuple(words[i : i + len(phrase)]) == phrase:
                     return "certain", " ".join(phrase)
         booster: str = ""
+        stance_words = lex.hedge_adjectives | lex.hedge_adverbs | lex.hedge_modals
+        stance_words |= lex.certain_adjectives | lex.certain_adverbs
         for token in tokens:
             lemma, lower = token.lemma_.lower(), token.lower_
+            if lower not in stance_words and lemma not in lex.hedge_verbs:
+                continue  # no stance word: skip the walk up the tree below
             if _in_relative(token):
                 continue  # "the likely candidate", "which may come": not the claim's own stance
             if lower in lex.certain_adjectives and self._predicative(token):

@@ -86,9 +86,9 @@ def _is_edge(token: Token) -> bool:
 
 def char_span(doc: Doc, start: int, end: int) -> Span:
     """The clean-text span of tokens [start, end)."""
-    first, last = doc[start], doc[end - 1]
-    begin, finish = first.idx, last.idx + len(last.text)
-    return Span(begin, finish, doc.text[begin:finish])
+    tokens = doc[start:end]
+    # The span's own text, not doc.text: that rebuilds the whole article's text on every call.
+    return Span(tokens.start_char, tokens.end_char, tokens.text)
 
 
 def tokens_span(doc: Doc, ids: Iterable[int], anchor: int | None = None) -> Span | None:
