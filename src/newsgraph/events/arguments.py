@@ -23,6 +23,8 @@ CORE_DEPS = frozenset(
 )
 # Prepositions whose object still names who the head noun belongs to.
 BELONGING_PREPS = frozenset({"of", "in", "from", "at"})
+# An act's "from/in/at" phrase names a place ("withdrawal from X"); only "of" names a party.
+ACT_BELONGING_PREPS = frozenset({"of"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
@@ -31,6 +33,10 @@ PRONOUNS = frozenset(
     {"he", "she", "they", "it", "we", "i", "his", "her", "their", "its", "our", "him", "them", "us"}
 )
 MAX_DEPTH = 4
+# Participles that with "be ... in" tell what the subject is busy with, not what was done to it.
+STATE_PARTICIPLES = frozenset({"engage", "involve", "embroil", "entangle", "mire", "lock"})
+# Sectors that are institutions: their adjective ("military", "judicial") also describes things.
+INSTITUTION_CODES = frozenset({"MIL", "COP", "GOV", "JUD", "LEG", "SPY"})
 # Sector codes an actor code may start with when the linker found no country for it.
 AGENT_CODES = frozenset(
     {
@@ -112,53 +118,81 @@ def _tokens_between(doc: Doc, starts: Sequence[int], start: int, end: int) -> li
     ]
 
 
-def nominal_actors(head: Token, index: MentionIndex, places_too: bool = False) -> list[Mention]:
+def nominal_actors(
+    head: Token,
+    index: MentionIndex,
+    places_too: bool = False,
+    belonging: frozenset[str] = BELONGING_PREPS,
+) -> list[Mention]:
     """The actor(s) a noun phrase names: the shallowest mentions in its core (a compound if
-    several are coordinated)."""
-    found: list[tuple[int, int, Mention]] = []
+    several are coordinated; each member of the coordination counts on its own, so "an Israeli
+    movement and the PLO" names both)."""
+    found: list[tuple[int, int, Mention, int]] = []  # depth, token, mention, conjunct
     seen: set[int] = set()
 
-    def visit(token: Token, depth: int) -> None:
+    def visit(token: Token, depth: int, branch: int) -> None:
         if token.i in seen or depth > MAX_DEPTH:
             return
         seen.add(token.i)
         mention = index.actor(token) or (index.place(token) if places_too else None)
+        if mention is not None and _describes_thing(token, mention, index):
+            mention = None
         if mention is not None:
-            found.append((depth, token.i, mention))
+            found.append((depth, token.i, mention, branch))
         for child in token.children:
             if child.dep_ == "conj":
-                visit(child, depth)
+                visit(child, depth, child.i if depth == 0 else branch)
             elif child.dep_ in CORE_DEPS:
-                visit(child, depth + (0 if mention is not None and _inside(child, mention) else 1))
-            elif child.dep_ == "prep" and child.lower_ in BELONGING_PREPS:
+                step = 0 if mention is not None and _inside(child, mention) else 1
+                visit(child, depth + step, branch)
+            elif child.dep_ == "prep" and child.lower_ in belonging:
                 for grandchild in child.children:
                     if grandchild.dep_ == "pobj":
-                        visit(grandchild, depth + 2)
+                        visit(grandchild, depth + 2, branch)
 
-    visit(head, 0)
+    visit(head, 0, head.i)
     if not found:
         return []
-    shallowest = min(d for d, _, _ in found)
+    shallowest: dict[int, int] = {}
+    for depth, _, _, branch in found:
+        shallowest[branch] = min(depth, shallowest.get(branch, depth))
     out: list[Mention] = []
-    for depth, _, mention in sorted(found, key=lambda f: f[1]):
-        if depth == shallowest and mention not in out:
+    for depth, _, mention, branch in sorted(found, key=lambda f: f[1]):
+        if depth == shallowest[branch] and mention not in out:
             out.append(mention)
     siblings = [m for m in out if not is_agent_only(m) and m.country]
     if siblings and any(is_agent_only(m) for m in out):
         # "Danish media and government": coordinated sectors share the country.
         out = [with_owner(m, siblings[0]) if is_agent_only(m) else m for m in out]
-    owners = [m for d, _, m in sorted(found) if d > shallowest and not is_agent_only(m)]
+    owners = [
+        m
+        for d, _, m, b in sorted(found, key=lambda f: (f[0], f[1]))
+        if d > shallowest[b] and not is_agent_only(m)
+    ]
     if owners and any(is_agent_only(m) for m in out):
         # "Rebels in the Ivory Coast", "Iraqi police": a sector completed by its country.
         out = [with_owner(m, owners[0]) if is_agent_only(m) else m for m in out]
     return out
 
 
+def _describes_thing(token: Token, mention: Mention, index: MentionIndex) -> bool:
+    """ "military aid", "judicial reform": an institution's adjective on a noun that names no
+    actor says what kind of thing it is, not who is involved ("Muslim hackers" are people)."""
+    return (
+        token.pos_ == "ADJ"
+        and token.dep_ == "amod"
+        and is_agent_only(mention)
+        and (mention.code or "")[:3] in INSTITUTION_CODES
+        and index.actor(token.head) is None
+        and not _inside(token.head, mention)
+    )
+
+
 def is_agent_only(mention: Mention) -> bool:
     """A sector without a country ("police", "rebels", "foreign ministers", "President X" when
     the linker found the office but not the country)."""
-    if mention.country:
-        return False
+    if mention.country or (mention.code or "").startswith("IGO"):
+        return False  # an IGO's sector ("U.N. military presence") has its owner
     return mention.resolved_by.startswith("agent") or (mention.code or "")[:3] in AGENT_CODES
 
 
@@ -181,7 +215,22 @@ def _inside(token: Token, mention: Mention) -> bool:
 
 
 def is_passive(verb: Token) -> bool:
+    """A passive verb, unless it is a participle used as a state ("were engaged in fighting")."""
+    if is_state_participle(verb):
+        return False
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def is_state_participle(verb: Token) -> bool:
+    """ "X were engaged/involved/embroiled in Y": a copula and a participle that names what its
+    subject is doing (no doer behind it): the subject is the doer, not the done-to."""
+    children = list(verb.children)
+    return (
+        verb.lemma_.lower() in STATE_PARTICIPLES
+        and any(c.dep_ == "auxpass" for c in children)
+        and not any(c.dep_ == "agent" for c in children)
+        and any(c.dep_ == "prep" and c.lower_ == "in" for c in children)
+    )
 
 
 def child(token: Token, deps: frozenset[str] | set[str]) -> Token | None:

@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 from newsgraph.annotate import is_parsed
 from newsgraph.events.arguments import (
+    ACT_BELONGING_PREPS,
     AGENT_CODES,
+    BELONGING_PREPS,
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
     RELATIVE_PRONOUNS,
@@ -89,7 +91,19 @@ OTHER_CLAUSES = frozenset(
     {"ccomp", "advcl", "conj", "parataxis", "cc", "punct", "mark", "nsubj", "nsubjpass", "csubj"}
 )
 # Phrases inside an object that name who it concerns ("ties with X", "a war on X").
-INSIDE_PREPS = ("with", "to", "against", "between", "on", "of", "toward", "towards", "into", "for")
+INSIDE_PREPS = (
+    "with",
+    "to",
+    "against",
+    "between",
+    "among",
+    "on",
+    "of",
+    "toward",
+    "towards",
+    "into",
+    "for",
+)
 # Phrases that set the scene of a verb and may name the other party ("in the dispute with X").
 SETTING_PREPS = ("in", "during", "amid", "over")
 CONSULT_NOUN_PREPS = ("with", "between", "to")  # "talks on X": X is the topic, not a party
@@ -100,6 +114,10 @@ VISIT_CODES = frozenset({"042", "043", "044"})
 # Roots of material acts whose unnamed target is the country they happen in (concede, retreat,
 # protest, mobilize, reduce relations, coerce, assault).
 PLACE_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
+# Roots of complaints: aimed at whom they are about ("complained to X over Y's raids").
+TOPIC_TARGET_ROOTS = frozenset({"11"})
+# Roots of acts aimed at whom their purpose names ("protested to press demands on X").
+PURPOSE_TARGET_ROOTS = frozenset({"14"})
 # Codes whose object is usually one's own forces (withdraw, demobilize, surrender).
 OWN_FORCES_CODES = frozenset({"0872", "0873", "0874", "154", "152"})
 FORCE_SECTORS = frozenset({"MIL", "COP"})
@@ -753,6 +771,12 @@ class EventCoder:
                 source, target = self._frame_arguments(trigger, source, target, index, code)
             if not target and code[:2] == "13":
                 target = self._condition_subject(token, _clause_head(trigger), index=index)
+            if code[:2] in TOPIC_TARGET_ROOTS and child(token, frozenset({"dobj"})) is None:
+                # "complained to the UN over Israeli raids": the accused is who the complaint
+                # is about, not whom it is addressed to.
+                topic = self._topic_actors(token, index)
+                if topic:
+                    target = topic
             if trigger.swapped:
                 source, target = target, source
                 notes.append("pattern '+ * $': source after the verb, target before it")
@@ -783,6 +807,12 @@ class EventCoder:
             target = _first_actor_after(token, index, source_codes, moved)
             if target:
                 notes.append("target: the first actor in the verb phrase")
+        if not target and trigger.kind != "noun" and code[:2] in PURPOSE_TARGET_ROOTS:
+            # "blocked roads to press their demands on X": a protest is aimed at whom its
+            # purpose names.
+            target = self._purpose_target(token, index, source_codes)
+            if target:
+                notes.append("target: the first country actor of the purpose clause")
         if (
             not target
             and place is not None
@@ -796,6 +826,32 @@ class EventCoder:
             target = list(source)  # "Gondor and Osgiliath postponed their meeting": each other
             notes.append("reciprocal: the compound's members act on each other")
         return _refs(source), _refs(target), place, "; ".join(notes)
+
+    def _topic_actors(self, verb: Token, index: MentionIndex) -> list[Mention]:
+        """Actors an 'over/about/against' phrase of the verb names, or the doer of its act."""
+        for _, obj in prep_objects(verb, ("over", "about", "against")):
+            actors = nominal_actors(obj, index) or _actors_inside(obj, index)
+            if actors:
+                return actors
+        return []
+
+    def _purpose_target(
+        self, verb: Token, index: MentionIndex, skip: set[str | None]
+    ) -> list[Mention]:
+        """The first actor with a country in an infinitive of purpose on the verb."""
+        markers = self.lexicon.purpose_markers
+        for clause in verb.children:
+            if clause.dep_ not in ("advcl", "xcomp") or not any(
+                c.dep_ in ("aux", "mark") and c.lower_ in markers for c in clause.children
+            ):
+                continue
+            for token in sorted(clause.subtree, key=lambda t: t.i):
+                mention = index.actor(token)
+                if mention is None or mention.code in skip or is_agent_only(mention):
+                    continue
+                group = [m for m in nominal_actors(token, index) if m.code not in skip]
+                return group if mention in group else [mention]
+        return []
 
     def _complete_sectors(
         self, token: Token, source: list[Mention], target: list[Mention], place: Mention | None
@@ -874,7 +930,11 @@ class EventCoder:
     ) -> tuple[list[Mention], list[Mention]]:
         assert trigger.frame is not None
         kind = trigger.frame.kind
-        complement = trigger.complement or child(trigger.token, frozenset({"ccomp", "xcomp"}))
+        complement = (
+            trigger.complement
+            or child(trigger.token, frozenset({"ccomp", "xcomp"}))
+            or _for_clause(trigger.token)
+        )
         if complement is None:
             return source, target
         inner_subject = child(complement, SUBJECT_DEPS)
@@ -887,6 +947,11 @@ class EventCoder:
                 target = t or (s if kind in ("reject", "demand", "appeal") else [])
             else:
                 target = self._object_actors(complement, index)
+        if not target and kind in ("demand", "appeal") and complement.pos_ == "NOUN":
+            # "demanded support from X": the one asked is who it would come from.
+            target = [
+                a for _, o in prep_objects(complement, ("from",)) for a in nominal_actors(o, index)
+            ]
         if not target and code[:2] == "13":
             # "threatened to strike unless Israel rescinded ...": who must comply is the target.
             target = self._condition_subject(trigger.token, complement, index=index)
@@ -928,7 +993,12 @@ class EventCoder:
         for prep, obj in _noun_preps(noun, preps):
             if target:
                 break
-            target = nominal_actors(obj, index, places_too=code[:3] in VISIT_CODES)
+            target = nominal_actors(obj, index, places_too=code[:3] in VISIT_CODES) or [
+                # "a protest against violations by X": aimed at the doer of what it is against
+                a
+                for _, by in prep_objects(obj, ("by",))
+                for a in nominal_actors(by, index)
+            ]
             if prep == "between" and target and not source:
                 source, target = target[:1], target[1:]
         return source, target
@@ -941,7 +1011,8 @@ class EventCoder:
             for _, obj in prep_objects(verb, ("by",)):
                 return nominal_actors(obj, index)
             return []
-        subject = child(verb, SUBJECT_DEPS)
+        # A state participle's subject ("forces were engaged in ...") is parsed as passive.
+        subject = child(verb, SUBJECT_DEPS) or child(verb, PASSIVE_SUBJECT_DEPS)
         if subject is not None:
             if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return nominal_actors(verb.head, index)
@@ -1000,11 +1071,21 @@ class EventCoder:
             # "condemned an attack by X", "demanded an admission by X": the doer of the
             # named act is who the verb is aimed at.
             doers = [a for _, by in prep_objects(obj, ("by",)) for a in nominal_actors(by, index)]
-            actors = doers or nominal_actors(obj, index)
+            act = self.lexicon.noun_code(obj.lemma_.lower()) if obj.pos_ == "NOUN" else None
+            # "the withdrawal of X from Y": Y is where a material act moves from, not a party
+            # ("an appeal from X" is X's).
+            material = act is not None and act[:2] in PLACE_TARGET_ROOTS
+            belonging = ACT_BELONGING_PREPS if material else BELONGING_PREPS
+            actors = doers or nominal_actors(obj, index, belonging=belonging)
             if actors:
                 return actors
         for obj in objects:
             if obj.pos_ == "NOUN" and self.lexicon.noun_code(obj.lemma_.lower()):
+                pair = [
+                    a for _, o in prep_objects(obj, ("between",)) for a in nominal_actors(o, index)
+                ]
+                if pair:
+                    return pair  # "host a meeting between X and Y": both take part
                 # "condemned an attack by X": who is condemned is the attacker.
                 doer, done_to = self._noun_arguments(
                     obj, index, self.lexicon.nouns[obj.lemma_.lower()]
@@ -1140,10 +1221,14 @@ def _first_actor_after(
         found.extend(verb.doc[prep.i + 1 : min(prep.i + 7, verb.sent.end)])
     for token in sorted(found, key=lambda t: t.i):
         mention = index.actor(token)
-        if mention is not None and mention.code not in skip and mention.start not in skip_starts:
-            # The whole coordination it belongs to ("to Romania and Poland").
-            group = [m for m in nominal_actors(token, index) if m.code not in skip]
-            return group if mention in group else [mention]
+        if mention is None or mention.code in skip or mention.start in skip_starts:
+            continue
+        owner = index.actor(token.head) if token.dep_ in ("compound", "amod") else None
+        if owner is not None and owner.start in skip_starts:
+            continue  # "army" of the skipped "army reservists"
+        # The whole coordination it belongs to ("to Romania and Poland").
+        group = [m for m in nominal_actors(token, index) if m.code not in skip]
+        return group if mention in group else [mention]
     return []
 
 
@@ -1167,6 +1252,18 @@ def _actors_inside(phrase: Token, index: MentionIndex, depth: int = 0) -> list[M
         if actors:
             return actors
     return []
+
+
+def _for_clause(verb: Token) -> Token | None:
+    """ "pushing for the US (to) support the plan": a clause on the verb led by "for"."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)
+        ),
+        None,
+    )
 
 
 def _noun_preps(noun: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
@@ -1347,8 +1444,8 @@ def _agentless_passive(trigger: Trigger) -> bool:
 
 
 def _country_of(mention: Mention) -> str | None:
-    if is_agent_only(mention) or not mention.code:
-        return None
+    if is_agent_only(mention) or not mention.code or mention.code.startswith("IGO"):
+        return None  # an IGO lends no country to the sectors around it
     return mention.country or mention.code[:3]
 
 
@@ -1372,6 +1469,8 @@ def _place_country(place: Mention | None) -> str | None:
 
 def _purpose(verb: Token, markers: frozenset[str]) -> bool:
     """An infinitive of purpose: "opened fire to disperse the crowd", "in order to"."""
+    if verb.dep_ == "conj" and verb.head.dep_ == "advcl":
+        verb = verb.head  # "to protect them and prevent a war": both are the purpose
     if verb.dep_ != "advcl":
         return False
     return any(c.dep_ in ("aux", "mark") and c.lower_ in markers for c in verb.children)
