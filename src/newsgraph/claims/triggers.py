@@ -13,13 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from newsgraph.claims.cues import (
-    CausalLexicon,
-    CertaintyLexicon,
-    Cue,
-    causal_lexicon,
-    certainty_lexicon,
-)
+from newsgraph.claims.cues import Cue, causal_lexicon, certainty_lexicon
 
 # Irregular forms of the verbs the lexicons name (and of "be", which the cue "be behind" uses).
 _IRREGULAR: dict[str, tuple[str, ...]] = {
@@ -87,7 +81,8 @@ def _expand(words: Iterable[str]) -> frozenset[str]:
 
 
 @cache
-def _cause_triggers(lexicon: CausalLexicon) -> _Triggers:
+def _cause_triggers() -> _Triggers:
+    lexicon = causal_lexicon()
     heads = {"reaction": _expand(lexicon.reaction_heads), "harm": _expand(lexicon.harm_heads)}
     cues = []
     by_first: dict[str, list[int]] = {}
@@ -113,7 +108,8 @@ def _cause_triggers(lexicon: CausalLexicon) -> _Triggers:
 
 
 @cache
-def _attribution_words(lexicon: CertaintyLexicon) -> frozenset[str]:
+def _attribution_words() -> frozenset[str]:
+    lexicon = certainty_lexicon()
     verbs = lexicon.speech_verbs | lexicon.denial_verbs | lexicon.reported_passives
     verbs |= lexicon.hedge_verbs | {"accord"}
     words = lexicon.reported_nouns | lexicon.hedge_adjectives | lexicon.certain_adjectives
@@ -121,11 +117,11 @@ def _attribution_words(lexicon: CertaintyLexicon) -> frozenset[str]:
     return _expand(verbs) | frozenset(words)
 
 
-def _keys(tokens: Sequence[str], lemmas: Sequence[str] | None, i: int) -> tuple[str, ...]:
-    """The forms a token is matched by: its lower-case form, and its lemma when given."""
+def _keys(tokens: Sequence[str], lemmas: Sequence[str] | None) -> list[tuple[str, ...]]:
+    """The forms each token is matched by: its lower-case form, and its lemma when given."""
     if lemmas is None:
-        return (tokens[i],)
-    return (tokens[i], lemmas[i].lower())
+        return [(t,) for t in tokens]
+    return [(t, lemma.lower()) for t, lemma in zip(tokens, lemmas, strict=True)]
 
 
 def may_have_cause(
@@ -134,19 +130,18 @@ def may_have_cause(
     """False when no cue of the causal lexicon (nor a why-question, reason or function noun)
     stands in the sentence: its parse then cannot give a motive, a cause or a reason anchor."""
     tokens = sentence_tokens_lower
-    triggers = _cause_triggers(causal_lexicon())
-    present: set[str] | None = None
-    for i in range(len(tokens)):
-        keys = _keys(tokens, lemmas, i)
-        if any(k in triggers.words for k in keys):
-            return True
-        for number in {n for k in keys for n in triggers.by_first.get(k, ())}:
+    triggers = _cause_triggers()
+    keys = _keys(tokens, lemmas)
+    present = {k for own in keys for k in own}
+    if not present.isdisjoint(triggers.words):
+        return True
+    if present.isdisjoint(triggers.by_first):
+        return False
+    for i, own in enumerate(keys):
+        for number in {n for k in own for n in triggers.by_first.get(k, ())}:
             words, needs = triggers.cues[number]
-            if i + len(words) > len(tokens):
-                continue
-            if not all(
-                any(k in forms for k in _keys(tokens, lemmas, i + offset))
-                for offset, forms in enumerate(words)
+            if i + len(words) > len(tokens) or not all(
+                not forms.isdisjoint(keys[i + offset]) for offset, forms in enumerate(words)
             ):
                 continue
             if number in triggers.infinitives and (
@@ -159,11 +154,8 @@ def may_have_cause(
                 t.endswith("ing") for t in tokens[i + len(words) :]
             ):
                 continue  # "arrested for parading": no gerund after the preposition, no cue
-            if needs is None:
-                return True
-            if present is None:  # the word a "needs" cue must hang on stands somewhere in it
-                present = {k for j in range(len(tokens)) for k in _keys(tokens, lemmas, j)}
-            if present & needs:
+            # a "needs" cue hangs on a word of its class, which stands somewhere in the sentence
+            if needs is None or not needs.isdisjoint(present):
                 return True
     return False
 
@@ -174,9 +166,7 @@ def may_have_attribution(
     """False when no word of the certainty lexicon (speech, denial, reporting, hedge or
     certainty word, "according to") stands in the sentence: its claim is then the author's,
     asserted, over the whole sentence, whether it is parsed or not."""
-    words = _attribution_words(certainty_lexicon())
-    return any(
-        k in words
-        for i in range(len(sentence_tokens_lower))
-        for k in _keys(sentence_tokens_lower, lemmas, i)
-    )
+    words = _attribution_words()
+    if not words.isdisjoint(sentence_tokens_lower):
+        return True
+    return lemmas is not None and not words.isdisjoint(lemma.lower() for lemma in lemmas)
