@@ -97,8 +97,13 @@ class Processor:
         return results
 
     def _needs_parse(self, article: Article, sentence: Any) -> bool:
-        # The why-extractor still reads every sentence's parse; events need only some.
-        return bool(self._stage("events").needs_parse(article, sentence) or self._stage("why"))
+        """Parse a sentence that can give an event, a cause or motive, or an attributed claim."""
+        from newsgraph.claims import may_have_attribution, may_have_cause
+
+        if self._stage("events").needs_parse(article, sentence):
+            return True
+        words = [token.lower_ for token in sentence]
+        return may_have_cause(words) or may_have_attribution(words)
 
     @staticmethod
     def _run(name: str, article: Article, stage: StageFn) -> Article | Rejected:
