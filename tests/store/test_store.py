@@ -80,3 +80,17 @@ def test_a_second_process_gets_a_clear_busy_error(db_path: Path) -> None:
         )
         assert out.stdout.startswith("BUSY")
         assert str(db_path) in out.stdout
+
+
+def test_a_reader_sees_commits_and_outlives_its_writer(db_path: Path) -> None:
+    writer = Store(db_path)
+    reader = writer.reader()
+    try:
+        assert reader.query("SELECT count(*) AS n FROM articles") == [{"n": 0}]
+        writer.write_articles([(article(), Known("new"), "r1", "c1")], [])
+        assert reader.query("SELECT count(*) AS n FROM articles") == [{"n": 1}]
+        writer.close()  # a read may still be in flight when an in-server ingest ends
+        assert reader.query("SELECT id FROM articles") == [{"id": "a1"}]
+    finally:
+        reader.close()
+        writer.close()

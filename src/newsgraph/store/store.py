@@ -56,11 +56,16 @@ class Store:
 
     def reader(self) -> Store:
         """Another connection to this store's database, for reading while this one writes
-        (DuckDB isolates it: it sees committed transactions only). Close it when done."""
+        (DuckDB shares the open database within a process and isolates the reader: it sees
+        committed transactions only). Close it when done.
+
+        Not a cursor of the writer's connection: closing the writer would close a read still in
+        flight, and a connection is not to be touched from another thread while it executes.
+        """
         view = Store.__new__(Store)
         view.path = self.path
         view.read_only = True
-        view.con = self.con.cursor()
+        view.con = self.con.cursor() if self.path == ":memory:" else duckdb.connect(self.path)
         return view
 
     def close(self) -> None:
