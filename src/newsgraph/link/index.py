@@ -43,6 +43,8 @@ class PhraseIndex(Generic[T]):
         self._exact: dict[tuple[str, ...], list[T]] = defaultdict(list)
         self._stems: dict[tuple[str, ...], list[T]] = defaultdict(list)
         self._longest: dict[str, int] = {}
+        # Every proper prefix of a phrase: a longer phrase can start at a word only along these.
+        self._prefixes: set[tuple[str, ...]] = set()
         # Answers to lookup: the same words recur in every article.
         self._answers: dict[tuple[str, ...], tuple[T, ...]] = {}
 
@@ -63,6 +65,7 @@ class PhraseIndex(Generic[T]):
                 stems.append(sense)
         if self._longest.get(words[0], 0) < len(words):
             self._longest[words[0]] = len(words)
+        self._prefixes.update(words[:k] for k in range(1, len(words)))
         self._answers.clear()
 
     def lookup(self, words: Sequence[str]) -> tuple[T, ...]:
@@ -108,7 +111,11 @@ class PhraseIndex(Generic[T]):
         stop = len(norms) if end is None else end
 
         def best(at: int) -> tuple[int, tuple[T, ...]]:
-            for length in range(min(self._max_length(norms[at]), stop - at), 0, -1):
+            limit = min(self._max_length(norms[at]), stop - at)
+            reach = 1  # the longest length whose words before the last start some phrase
+            while reach < limit and tuple(norms[at : at + reach]) in self._prefixes:
+                reach += 1
+            for length in range(reach, 0, -1):
                 senses = self.lookup(norms[at : at + length])
                 accepted = tuple(s for s in senses if accept(s, at, at + length))
                 if accepted:
