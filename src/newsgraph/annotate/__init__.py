@@ -151,10 +151,11 @@ def sentences_of(article: Article, doc: object) -> Iterator[Sentence]:
     paragraph = 0
     index = 0
     for sent in doc.sents:  # type: ignore[attr-defined]
-        text = sent.text.strip()
+        raw = article.clean_text[sent.start_char : sent.end_char]  # the doc's text, unjoined
+        text = raw.strip()
         if not text:
             continue
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        start = sent.start_char + (len(raw) - len(raw.lstrip()))
         while (
             paragraph + 1 < len(article.paragraphs)
             and article.paragraphs[paragraph + 1].start <= start

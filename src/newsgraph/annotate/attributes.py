@@ -18,6 +18,7 @@ import numpy
 from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -43,25 +44,37 @@ class MemoAttributes:
         self.memo: dict[Key, tuple[int, ...]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        if len(doc) == 0:
-            return doc
-        if self.contextual(doc, allow_missing=True):
-            return self.lemmatizer(self.ruler(doc))  # type: ignore[operator]
-        keys: list[Key] = [tuple(row) for row in doc.to_array([ORTH, TAG, DEP]).tolist()]
-        missing = {key for key in keys if key not in self.memo}
-        if missing:
-            self._learn(sorted(missing))
+        [done] = self.pipe([doc])
+        return done
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """Docs in batches: the token types a batch has not met are learned in one go."""
+        for batch in minibatch(docs, batch_size):
+            keyed: list[tuple[Doc, list[Key] | None]] = []
+            missing: set[Key] = set()
+            for doc in batch:
+                if len(doc) == 0 or self.contextual(doc, allow_missing=True):
+                    keyed.append((doc, None))
+                    continue
+                keys: list[Key] = [tuple(r) for r in doc.to_array([ORTH, TAG, DEP]).tolist()]
+                missing.update(k for k in keys if k not in self.memo)
+                keyed.append((doc, keys))
+            if missing:
+                self._learn(sorted(missing))
+            for doc, keys in keyed:
+                if keys is None:
+                    yield self.lemmatizer(self.ruler(doc)) if len(doc) else doc  # type: ignore[operator]
+                else:
+                    self._apply(doc, keys)
+                    yield doc
+
+    def _apply(self, doc: Doc, keys: list[Key]) -> None:
         values = numpy.array([self.memo[key] for key in keys], dtype="uint64")
         doc.from_array([TAG, POS, MORPH, LEMMA], values[:, :4])
         # Rules may relabel a dependency (whitespace tokens): rare, so set one by one.
         current = doc.to_array([DEP])
         for i in numpy.nonzero(current != values[:, 4])[0].tolist():
             doc[i].dep = int(values[i, 4])
-        return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
 
     def _learn(self, keys: list[Key]) -> None:
         """Run the real components on each unseen token type, alone (its rules see no context)."""
