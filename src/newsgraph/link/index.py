@@ -65,7 +65,8 @@ class PhraseIndex(Generic[T]):
                 stems.append(sense)
         if self._longest.get(words[0], 0) < len(words):
             self._longest[words[0]] = len(words)
-        self._prefixes.update(words[:k] for k in range(1, len(words)))
+        for k in range(1, len(words)):
+            self._prefixes.add(words[:k])
         self._answers.clear()
 
     def lookup(self, words: Sequence[str]) -> tuple[T, ...]:
