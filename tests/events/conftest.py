@@ -8,11 +8,18 @@ from typing import Any
 
 import pytest
 
+from newsgraph.events import EventCoder
 from newsgraph.model import Article, Mention, Provenance, Sentence
 
 # (surface text, code, kind): a text given twice with one kind names its next occurrence.
 MentionSpec = tuple[str, str, str]
 ArticleFactory = Callable[..., Article]
+
+
+@pytest.fixture(scope="session")
+def coder() -> EventCoder:
+    """The event coder with its default resources (loaded once for the tests)."""
+    return EventCoder()
 
 
 @pytest.fixture()

@@ -6,15 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from newsgraph.events import EventCoder
 from newsgraph.model import Article, Event
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder()
 
 
 def _root(article: Article, root: str) -> Event:

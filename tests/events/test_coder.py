@@ -7,15 +7,9 @@ from datetime import date
 
 import pytest
 
-from newsgraph.events import EventCoder
 from newsgraph.model import Article, Event
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder()
 
 
 def _only(article: Article, cameo_root: str | None = None) -> Event:

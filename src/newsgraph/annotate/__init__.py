@@ -47,13 +47,9 @@ class Annotator:
 
     def __call__(self, articles: Iterable[Article]) -> Iterator[Article]:
         """Every English article with entities and every sentence parsed."""
-        batch: list[Article] = []
-        for article in articles:
-            batch.append(article)
-            if len(batch) >= self.batch_size:
-                yield from self.parse(self.entities(batch))
-                batch = []
-        if batch:
+        from spacy.util import minibatch
+
+        for batch in minibatch(articles, self.batch_size):
             yield from self.parse(self.entities(batch))
 
     def entities(self, articles: Iterable[Article]) -> list[Article]:
