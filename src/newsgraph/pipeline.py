@@ -78,23 +78,30 @@ class Processor:
         """Run every stage over a batch; results in input order."""
         annotator: Annotator = self._stage("annotate")
         results: list[Article | Rejected] = []
+
+        def link(article: Article) -> Article:
+            return self.linker.link(article, self.memory)
+
         for article in annotator.entities(batch):
-            if article.doc is not None:  # not English: stored with its language, not coded
-                article = self._run("link", article, lambda a: self.linker.link(a, self.memory))
-            results.append(article)
+            if article.doc is None:  # not English: stored with its language, not coded
+                results.append(article)
+            else:
+                results.append(self._run("link", article, link))
         linked = [a for a in results if isinstance(a, Article) and a.doc is not None]
         annotator.parse(linked, None if self.parse_all else self._needs_parse)
-        coder, why = self._stage("events"), self._stage("why")
-        for i, article in enumerate(results):
-            if not isinstance(article, Article) or article.doc is None:
-                continue
-            article = self._run("events", article, coder.code)
-            if isinstance(article, Article):
-                article = self._run("why", article, why.extract)
-            if isinstance(article, Article) and not self.keep_docs:
-                article = replace(article, doc=None)
-            results[i] = article
+        for i, entry in enumerate(results):
+            if isinstance(entry, Article) and entry.doc is not None:
+                results[i] = self._code(entry)
         return results
+
+    def _code(self, article: Article) -> Article | Rejected:
+        """Events, then the why-extraction; the Doc is dropped unless kept."""
+        coded = self._run("events", article, self._stage("events").code)
+        if isinstance(coded, Article):
+            coded = self._run("why", coded, self._stage("why").extract)
+        if isinstance(coded, Article) and not self.keep_docs:
+            coded = replace(coded, doc=None)
+        return coded
 
     def _needs_parse(self, article: Article, sentence: Any) -> bool:
         """Parse a sentence that can give an event, a cause or motive, or an attributed claim."""
@@ -121,7 +128,7 @@ class Processor:
     def actors_of(self, articles: Iterable[Article]) -> list[Actor]:
         """The canonical actors the articles' mentions and events refer to."""
         ids = {m.actor_id for a in articles for m in a.mentions if m.actor_id}
-        found = (self.linker.actor(i) for i in sorted(ids))  # type: ignore[attr-defined]
+        found = (self.linker.actor(i) for i in sorted(ids))
         return [a for a in found if a is not None]
 
 

@@ -92,7 +92,7 @@ class Annotator:
             if hasattr(component, "pipe"):
                 docs = component.pipe(docs, batch_size=self.batch_size)
             else:  # a function component
-                docs = map(component, docs)
+                docs = map(component, docs)  # type: ignore[call-overload]
         return list(docs)
 
     def _memo_attributes(self, nlp: Language) -> object:
@@ -113,7 +113,8 @@ def _sentence_docs(doc: Doc, sentences: list[SpacySpan]) -> Iterator[Doc]:
     spaces = [bool(t.whitespace_) for t in doc]
     for s in sentences:
         # One sentence: the parser must not split it, or the article's sentences would change.
-        starts = [True] + [False] * (len(s) - 1)
+        starts: list[bool | int | None] = [False] * len(s)
+        starts[0] = True
         yield Doc(
             doc.vocab,
             words=words[s.start : s.end],
@@ -138,7 +139,7 @@ def _write_back(doc: Doc, sentences: list[SpacySpan], parsed: dict[int, Doc]) ->
             values[start:end, 4] = numpy.arange(0, start - end, -1)  # each token → the first
             values[start:end, 5] = dep
             values[start, 5] = root
-    doc.from_array(attrs, values.astype("uint64"))
+    doc.from_array(attrs, values.astype("uint64"))  # type: ignore[arg-type]
     doc.user_data[PARSED] = frozenset(sentences[i].start for i in parsed)
 
 

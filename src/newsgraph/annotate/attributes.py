@@ -56,21 +56,22 @@ class MemoAttributes:
                 if len(doc) == 0 or self.contextual(doc, allow_missing=True):
                     keyed.append((doc, None))
                     continue
-                keys: list[Key] = [tuple(r) for r in doc.to_array([ORTH, TAG, DEP]).tolist()]
+                rows = doc.to_array([ORTH, TAG, DEP]).tolist()
+                keys: list[Key] = [(orth, tag, dep) for orth, tag, dep in rows]
                 missing.update(k for k in keys if k not in self.memo)
                 keyed.append((doc, keys))
             if missing:
                 self._learn(sorted(missing))
-            for doc, keys in keyed:
-                if keys is None:
-                    yield self.lemmatizer(self.ruler(doc)) if len(doc) else doc  # type: ignore[operator]
+            for doc, known in keyed:
+                if known is None:
+                    yield self.lemmatizer(self.ruler(doc)) if len(doc) else doc
                 else:
-                    self._apply(doc, keys)
+                    self._apply(doc, known)
                     yield doc
 
     def _apply(self, doc: Doc, keys: list[Key]) -> None:
         values = numpy.array([self.memo[key] for key in keys], dtype="uint64")
-        doc.from_array([TAG, POS, MORPH, LEMMA], values[:, :4])
+        doc.from_array([TAG, POS, MORPH, LEMMA], values[:, :4])  # type: ignore[arg-type]
         # Rules may relabel a dependency (whitespace tokens): rare, so set one by one.
         current = doc.to_array([DEP])
         for i in numpy.nonzero(current != values[:, 4])[0].tolist():
@@ -91,6 +92,6 @@ class MemoAttributes:
                 doc = Doc(self.vocab, words=words, tags=tags, heads=heads, deps=deps)
             else:
                 doc = Doc(self.vocab, words=words, tags=tags)
-            doc = self.lemmatizer(self.ruler(doc))  # type: ignore[operator]
+            doc = self.lemmatizer(self.ruler(doc))
             for key, row in zip(group, doc.to_array(_FINAL).tolist(), strict=True):
                 self.memo[key] = tuple(row)
