@@ -70,11 +70,11 @@ def ingest(
     work = (pair for round_ in rounds(planned) for pair in execute(processor, round_, settings))
     for batch, results in work:
         good: list[Planned] = []
-        for item, result in zip(batch, results, strict=True):
+        for sent, result in zip(batch, results, strict=True):
             if isinstance(result, Rejected):
                 rejected.append(result)
             else:
-                good.append(Planned(result, item.known, item.raw_hash, item.content_hash))
+                good.append(Planned(result, sent.known, sent.raw_hash, sent.content_hash))
         good = write(store, processor, good, rejected)
         for p in good:
             summary.count_stored(p.article, p.known.status == "version")
@@ -155,10 +155,11 @@ def plan(
     planned: list[Planned] = []
     run_hashes: set[tuple[str, object]] = set()  # (text hash, id), and (text hash, True) for any id
     run_versions: dict[str, int] = {}  # id -> version given to it in this run
-    for (_, digest), article in zip(fresh, cleaned, strict=True):
-        if isinstance(article, Rejected):
-            rejected.append(article)
+    for (_, digest), outcome in zip(fresh, cleaned, strict=True):
+        if isinstance(outcome, Rejected):
+            rejected.append(outcome)
             continue
+        article = outcome
         text_hash = content_hash(article.clean_text)
         derived_id = article.id == text_hash  # no id given: the clean text's hash named it
         known = store.known(article.id, text_hash, any_id=derived_id)
