@@ -112,6 +112,12 @@ def _pairs(make_article, text: str) -> dict[str, tuple[str, str]]:
             "violence",
             "tensions in the city",
         ),
+        (  # "on" + gerund: the cue word YAML once read as true
+            "On hearing about the fire, the neighbours rushed out of their homes.",
+            "on",
+            "hearing about the fire",
+            "neighbours rushed out",
+        ),
     ],
 )
 def test_constructions_give_cause_and_effect(

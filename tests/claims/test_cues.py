@@ -26,6 +26,13 @@ def test_causal_lexicon_has_every_form_and_longest_cues_first() -> None:
     assert "reason" in lexicon.agenda_nouns and "another" in lexicon.series_markers
 
 
+def test_every_causal_cue_is_read_as_words() -> None:
+    # A bare `on` in YAML is the boolean true: the "on + gerund" cue was once lost that way.
+    lexicon = causal_lexicon()
+    assert ("on",) in {cue.words for cue in lexicon.cues if cue.form == "gerund"}
+    assert not {"true", "false"} & {word for cue in lexicon.cues for word in cue.words}
+
+
 def test_certainty_lexicon_separates_hedges_from_boosters() -> None:
     lexicon = certainty_lexicon()
     assert "perhaps" in lexicon.hedge_adverbs

@@ -99,9 +99,12 @@ def _words(data: dict[str, Any], key: str) -> frozenset[str]:
 def causal_lexicon() -> CausalLexicon:
     """The causal cue lexicon shipped in resources/cues/causal.yaml."""
     data = _read("causal.yaml")
+    for entry in data["cues"]:
+        if not isinstance(entry["cue"], str):  # YAML reads a bare on, off, yes or no as a bool
+            raise TypeError(f"causal.yaml: cue {entry['cue']!r} is not a string; quote it")
     cues = tuple(
         Cue(
-            words=tuple(str(entry["cue"]).lower().split()),
+            words=tuple(entry["cue"].lower().split()),
             form=entry["form"],
             sense=entry["sense"],
             needs=entry.get("needs"),
