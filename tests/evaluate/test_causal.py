@@ -42,6 +42,10 @@ def test_token_overlap() -> None:
 def test_folds_are_stable_and_by_document() -> None:
     assert fold_of("train_01_0_892", 5) == fold_of("train_01_0_17", 5)
     assert 0 <= fold_of("train_09_B_24_2505", 5) < 5
+    # another seed: another split, still one fold per document
+    assert fold_of("train_01_0_892", 5, seed=3) == fold_of("train_01_0_17", 5, seed=3)
+    documents = [f"train_{n:02d}_0_1" for n in range(40)]
+    assert [fold_of(d, 5) for d in documents] != [fold_of(d, 5, seed=1) for d in documents]
 
 
 def test_report_says_how_it_was_scored() -> None:

@@ -156,10 +156,10 @@ def _matches(candidate: Candidate, sentence: GoldSentence) -> bool:
 
 
 def train_classifier(
-    candidates: Sequence[Sequence[Candidate]], gold: Sequence[GoldSentence]
+    candidates: Sequence[Sequence[Candidate]], gold: Sequence[GoldSentence], seed: int = 0
 ) -> CueClassifier:
     """Fit both models on the candidates of gold sentences; the sentence threshold maximises F1
-    over out-of-fold probabilities of inner folds split by document."""
+    over out-of-fold probabilities of inner folds split by document (`seed` picks the split)."""
     from newsgraph.evaluate.causal import fold_of
 
     usable = [[c for c in found if not c.interrogative] for found in candidates]
@@ -168,7 +168,7 @@ def train_classifier(
     sentence_labels = [gold[i].causal for i in kept]
     # The threshold comes from out-of-fold probabilities, not from fitted ones, which are too
     # sure of the training sentences; inner folds keep each story whole, like the outer ones.
-    inner = [fold_of(gold[i].id, INNER_FOLDS) for i in kept]
+    inner = [fold_of(gold[i].id, INNER_FOLDS, seed) for i in kept]
     held_out = [0.0] * len(kept)
     for fold in range(INNER_FOLDS):
         train = [n for n, f in enumerate(inner) if f != fold]
