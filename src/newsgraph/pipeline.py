@@ -63,7 +63,9 @@ class Processor:
             from newsgraph.link import Linker
 
             self._stages = {
-                "annotate": Annotator(self.settings.model, self.settings.batch_size),
+                "annotate": Annotator(
+                    self.settings.model, self.settings.batch_size, self.settings.blas
+                ),
                 "link": Linker(),
                 "events": EventCoder(),
                 "why": WhyExtractor(),

@@ -40,9 +40,12 @@ def is_parsed(sentence: SpacySpan) -> bool:
 class Annotator:
     """A stage: spaCy over English articles in batches — entities first, then chosen sentences."""
 
-    def __init__(self, model: str | None = None, batch_size: int = 64) -> None:
+    def __init__(
+        self, model: str | None = None, batch_size: int = 64, blas: str | None = None
+    ) -> None:
         self.model = model
         self.batch_size = batch_size
+        self.blas = blas
         self._memo: object | None = None
 
     def __call__(self, articles: Iterable[Article]) -> Iterator[Article]:
@@ -54,7 +57,7 @@ class Annotator:
 
     def entities(self, articles: Iterable[Article]) -> list[Article]:
         """Language, entities and sentences; articles not in English come back without a Doc."""
-        nlp = load_pipeline(self.model)
+        nlp = load_pipeline(self.model, self.blas)
         out: list[Article] = []
         english: list[int] = []
         for article in articles:
@@ -69,7 +72,7 @@ class Annotator:
 
     def parse(self, articles: Sequence[Article], choose: Chooser | None = None) -> list[Article]:
         """Parse the chosen sentences of each article (default: all), in one pass over the batch."""
-        nlp = load_pipeline(self.model)
+        nlp = load_pipeline(self.model, self.blas)
         chosen: list[tuple[Doc, list[SpacySpan], list[int]]] = []
         pieces: list[Doc] = []
         for article in articles:

@@ -40,14 +40,22 @@ def _mark_paragraph_breaks(doc: Doc) -> Doc:
 
 
 @cache
-def load_pipeline(model: str | None = None) -> Language:
-    """The spaCy pipeline: an installed package name or a path (default from Settings)."""
+def load_pipeline(model: str | None = None, blas: str | None = None) -> Language:
+    """The spaCy pipeline: an installed package name or a path, its matrix products done by
+    numpy's BLAS or by blis (both default from Settings)."""
     import spacy
     from spacy.language import Language
+    from thinc.api import use_ops
 
+    settings = Settings()
+    blas = blas or settings.blas
     if not Language.has_factory(PARAGRAPH_BREAKS):
         Language.component(PARAGRAPH_BREAKS)(_mark_paragraph_breaks)
-    nlp = spacy.load(model or Settings().model)
+    if blas == "numpy":
+        _one_blas_thread()
+    # Each layer keeps the ops it was built with, so the choice holds after the block.
+    with use_ops("numpy", use_blis=blas == "blis"):
+        nlp = spacy.load(model or settings.model)
     first = "parser" if "parser" in nlp.pipe_names else None
     if first:
         nlp.add_pipe(PARAGRAPH_BREAKS, before=first)
@@ -57,6 +65,14 @@ def load_pipeline(model: str | None = None) -> Language:
     nlp.add_pipe("sentencizer", name=SENTENCIZER, last=True)
     nlp.disable_pipe(SENTENCIZER)
     return nlp
+
+
+def _one_blas_thread() -> None:
+    """numpy's BLAS starts a thread per core; a worker process is meant to use one core (the
+    pipeline scales by processes, `--workers`), so more threads would only compete."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
 
 
 @dataclass(frozen=True, slots=True)

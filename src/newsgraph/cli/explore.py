@@ -163,7 +163,7 @@ def graph(
     start, end = _day(since, first=True), _day(until, first=False)
     with open_store(db) as store:
         found = actor_graph(store, start, end, by_country)
-    fmt_name: GraphFormat = chosen  # type: ignore[assignment]
+    fmt_name: GraphFormat = chosen
     write_graph(found, output, fmt_name)
     nodes, edges = found.number_of_nodes(), found.number_of_edges()
     console.print(f"{output}: {nodes} actors, {edges} relations ({chosen})")

@@ -31,6 +31,10 @@ def ingest(
     workers: Annotated[int, typer.Option(help="Local worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch and store write.")] = 64,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline name or path.")] = None,
+    blas: Annotated[
+        str | None,
+        typer.Option(help="Matrix products: numpy (numpy's BLAS) or blis. [env: NEWSGRAPH_BLAS]"),
+    ] = None,
     engine: Annotated[
         str, typer.Option(help="local (this machine's processes) or ray (extra newsgraph[ray]).")
     ] = "local",
@@ -40,8 +44,17 @@ def ingest(
     json_out: JsonOption = False,
 ) -> None:
     """Ingest .txt, HTML, RSS/Atom, JSONL (and .gz of these) into the store."""
-    base = Settings()
-    settings = Settings(model=model or base.model, db=db, batch_size=batch_size, workers=workers)
+    try:
+        base = Settings()
+        settings = Settings(
+            model=model or base.model,
+            db=db,
+            batch_size=batch_size,
+            workers=workers,
+            blas=blas or base.blas,
+        )
+    except ValueError as err:
+        fail(str(err))
     run = runner(engine, address)
     with open_store(db, read_only=False) as store:
         if json_out:
