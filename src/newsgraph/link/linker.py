@@ -159,6 +159,14 @@ class _Scan:
     text: str
     words: list[Word]
     hits: list[Hit[Sense]]
+    starts: list[int] = field(init=False)  # each word's start offset, for bisecting
+
+    def __post_init__(self) -> None:
+        self.starts = [w.start for w in self.words]
+
+    def word_range(self, start: int, end: int) -> range:
+        """The indices of the words that start in [start, end)."""
+        return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
 
 
 @dataclass
@@ -787,7 +795,7 @@ class Linker:
             (surname,): next(iter(ids)) for surname, ids in surnames.items() if len(ids) == 1
         }
         aliases.update(people)
-        taken = {i for m in state.mentions for i in _word_range(words, m.start, m.end)}
+        taken = {i for m in state.mentions for i in state.scan.word_range(m.start, m.end)}
         i = 0
         while i < len(words):
             if i in taken or not words[i].capitalised or words[i].norm in NOT_NAMES:
@@ -831,7 +839,7 @@ class Linker:
     def _geographic_names(self, state: _ArticleState) -> None:
         """'Zangezur corridor', 'Panjshir valley': a name before a geographic noun is a place."""
         words = state.scan.words
-        taken = {i for m in state.mentions for i in _word_range(words, m.start, m.end)}
+        taken = {i for m in state.mentions for i in state.scan.word_range(m.start, m.end)}
         for i in range(len(words) - 1):
             head = words[i + 1]
             if (
@@ -990,11 +998,6 @@ def _org_starts(state: _ArticleState) -> dict[int, int]:
 def _after_word(words: Sequence[Word], i: int, lexicon: frozenset[str]) -> bool:
     """True when the word before word i is one of the lexicon's."""
     return i > 0 and words[i - 1].norm in lexicon
-
-
-def _word_range(words: Sequence[Word], start: int, end: int) -> range:
-    starts = [w.start for w in words]
-    return range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
 
 
 def _capitalised_org_runs(state: _ArticleState) -> list[tuple[int, int]]:
