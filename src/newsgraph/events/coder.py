@@ -272,18 +272,16 @@ class EventCoder:
     def version(self) -> str:
         return f"{CODER_VERSION}+{self.lexicon.version}"
 
-    def may_have_event(self, sentence: Any) -> bool:
-        """Cheap prefilter: can this sentence (text, or tokens) carry an event? No parse needed."""
+    def may_have_event(self, sentence: str | SpacySpan) -> bool:
+        """Cheap prefilter: can this sentence (text, or a span) carry an event? No parse needed."""
         if isinstance(sentence, str):
             return self.lexicon.may_trigger(words_of(sentence))
         words: list[str] = []
         for token in sentence:
-            text = getattr(token, "text", str(token))
-            words.append(text)
-            lemma = getattr(token, "lemma_", "")
-            if lemma:
-                words.append(lemma)
-        return self.lexicon.may_trigger(w.lower() for w in words)
+            words.append(token.lower_)
+            if token.lemma:  # a parsed token: its lemma too
+                words.append(token.lemma_.lower())
+        return self.lexicon.may_trigger(words)
 
     def needs_parse(self, article: Article, sentence: SpacySpan) -> bool:
         """Can this sentence give an event? Read before any parse: words and linked actors only.

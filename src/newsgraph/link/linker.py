@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsgraph.dictionaries.petrarch import load_actor_dictionary, load_agent_dictionary
 from newsgraph.dictionaries.words import Word, norms, tokenize, word_set
+from newsgraph.heap import long_lived
 from newsgraph.link import coref, gazetteer, resources
 from newsgraph.link.catalog import (
     RANK_COUNTRYINFO,
@@ -95,6 +96,11 @@ class _Config:
 @lru_cache(maxsize=8)
 def _catalog(config: _Config) -> Catalog:
     """Build (once per process and configuration) the catalog and its phrase index."""
+    with long_lived():
+        return _build_catalog(config)
+
+
+def _build_catalog(config: _Config) -> Catalog:
     builder = CatalogBuilder()
     for path in config.actor_dictionaries:
         builder.add_dictionary_actors(load_actor_dictionary(path), Path(path).name)
