@@ -141,6 +141,50 @@ def test_reported_speech_alone_gives_no_reason(make_article) -> None:
     assert "say" not in pairs
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "cause_has", "effect_has"),
+    [
+        (
+            "Farmers blocked the highway, arguing that the new tariff would ruin them.",
+            "argue",
+            "the new tariff would ruin them",
+            "blocked the highway",
+        ),
+        (
+            "The council closed the bridge, stating that its pillars were unsafe.",
+            "state",
+            "its pillars were unsafe",
+            "closed the bridge",
+        ),
+        (
+            "Teachers walked out on Monday, insisting that their pay be restored.",
+            "insist",
+            "their pay be restored",
+            "Teachers walked out",
+        ),
+    ],
+)
+def test_speech_participle_adjunct_gives_a_reason(
+    make_article, text: str, cue: str, cause_has: str, effect_has: str
+) -> None:
+    pairs = _pairs(make_article, text)
+    assert cue in pairs, pairs
+    cause, effect = pairs[cue]
+    assert cause_has in cause and effect_has in effect
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The union argued that the new tariff would ruin small farmers.", "argue"),
+        ("The mayor stated that the bridge was unsafe.", "state"),
+        ("The spokesman added that the talks would continue.", "add"),
+    ],
+)
+def test_finite_speech_verb_gives_no_reason(make_article, text: str, cue: str) -> None:
+    assert cue not in _pairs(make_article, text)
+
+
 def test_agentless_passive_names_no_cause(make_article) -> None:
     pairs = _pairs(make_article, "Two houses were damaged on Sunday.")
     assert "damage" not in pairs

@@ -33,6 +33,18 @@ def test_every_causal_cue_is_read_as_words() -> None:
     assert not {"true", "false"} & {word for cue in lexicon.cues for word in cue.words}
 
 
+def test_speech_participles_are_reason_adjuncts() -> None:
+    lexicon = causal_lexicon()
+    adjuncts = {cue.words[0] for cue in lexicon.cues if cue.needs == "adjunct"}
+    assert {"say", "argue", "state"} <= lexicon.speech_participles
+    assert adjuncts == lexicon.speech_participles
+    assert all(
+        cue.form == "reason_participle" and cue.sense == "reason"
+        for cue in lexicon.cues
+        if cue.needs == "adjunct"
+    )
+
+
 def test_certainty_lexicon_separates_hedges_from_boosters() -> None:
     lexicon = certainty_lexicon()
     assert "perhaps" in lexicon.hedge_adverbs

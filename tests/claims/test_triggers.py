@@ -40,6 +40,11 @@ def test_inflected_forms() -> None:
         ("three people died in the blast .", True),  # "in" after a word of harm
         ("the meeting took place in paris .", False),  # "in" with nothing to react to
         ("the minister arrived on monday .", False),
+        # verbs of saying count only as participles, like ", saying X"
+        ("farmers marched , arguing that prices fell .", True),
+        ("the council shut it , stating that it was unsafe .", True),
+        ("the union argued that prices fell .", False),
+        ("the mayor stated that it was unsafe .", False),
     ],
 )
 def test_may_have_cause_from_words(sentence: str, expected: bool) -> None:

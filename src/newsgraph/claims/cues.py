@@ -57,6 +57,7 @@ class CausalLexicon:
     why_words: frozenset[str]
     why_verbs: frozenset[str]
     event_nouns: frozenset[str]
+    speech_participles: frozenset[str]  # verbs of saying, reason cues only as adjuncts
 
     def by_form(self, form: CueForm) -> tuple[Cue, ...]:
         """Cues of one form, longest first so that "because of" wins over "because"."""
@@ -111,6 +112,12 @@ def causal_lexicon() -> CausalLexicon:
         )
         for entry in data["cues"]
     )
+    # One list for every verb of saying, so that "stating X" is read exactly like "saying X".
+    speech = _words(data, "speech_participles")
+    cues += tuple(
+        Cue(words=(verb,), form="reason_participle", sense="reason", needs="adjunct")
+        for verb in sorted(speech)
+    )
     return CausalLexicon(
         version=int(data["version"]),
         cues=cues,
@@ -122,6 +129,7 @@ def causal_lexicon() -> CausalLexicon:
         why_words=_words(data, "why_words"),
         why_verbs=_words(data, "why_verbs"),
         event_nouns=_words(data, "event_nouns"),
+        speech_participles=speech,
     )
 
 
