@@ -112,7 +112,10 @@ class PhraseIndex(Generic[T]):
         stop = len(norms) if end is None else end
 
         def best(at: int) -> tuple[int, tuple[T, ...]]:
-            limit = min(self._max_length(norms[at]), stop - at)
+            first = norms[at]
+            if first not in self._longest and not self.lookup((first,)):
+                return 0, ()  # most words: no phrase starts here, nor a stem's inflection
+            limit = min(self._max_length(first), stop - at)
             reach = 1  # the longest length whose words before the last start some phrase
             while reach < limit and tuple(norms[at : at + reach]) in self._prefixes:
                 reach += 1
@@ -135,7 +138,7 @@ class PhraseIndex(Generic[T]):
                 (
                     k
                     for k in range(i + 1, i + length)
-                    if best(k)[0] >= length and k + best(k)[0] > i + length
+                    if (inner_length := best(k)[0]) >= length and k + inner_length > i + length
                 ),
                 None,
             )
