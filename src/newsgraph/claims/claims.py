@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from newsgraph.claims.cues import CertaintyLexicon
 from newsgraph.claims.discourse import is_question
 from newsgraph.claims.spans import subject_of, subtree_ids, tokens_span
+from newsgraph.claims.triggers import may_have_attribution
 from newsgraph.model import Article, Certainty, Claim, Span
 
 if TYPE_CHECKING:
@@ -49,12 +50,18 @@ class ClaimFinder:
             span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
             if span is None or sum(1 for t in span if t.is_alpha) < 3:
                 continue
-            attribution = self._attribution(article, span)
+            # Without a speech, reporting, hedge or certainty word the author asserts it all.
+            stance = may_have_attribution([t.lower_ for t in span])
+            attribution = (
+                self._attribution(article, span)
+                if stance
+                else Attribution(AUTHOR, "asserted", "", None)
+            )
             ids = attribution.content or {t.i for t in span}
             text = tokens_span(doc, ids) if attribution.content else None
             claim_span = text or Span(sentence.start, sentence.end, sentence.text)
             certainty, cue = attribution.certainty, attribution.cue
-            if certainty == "asserted":
+            if certainty == "asserted" and stance:
                 certainty, modal_cue = self._modality(span, attribution.content)
                 cue = modal_cue or cue
             claims.append(
