@@ -62,6 +62,8 @@ def test_may_have_attribution() -> None:
     assert may_have_attribution(_words("officials said the talks failed"))
     assert may_have_attribution(_words("according to police , two died"))
     assert may_have_attribution(_words("it may rain"))
+    assert may_have_attribution(_words("the bridge will reportedly reopen"))
+    assert may_have_attribution(_words("there are rumours of a deal"))
     assert not may_have_attribution(_words("the talks failed"))
 
 

@@ -112,7 +112,8 @@ def _attribution_words() -> frozenset[str]:
     lexicon = certainty_lexicon()
     verbs = lexicon.speech_verbs | lexicon.denial_verbs | lexicon.reported_passives
     verbs |= lexicon.hedge_verbs | {"accord"}
-    words = lexicon.reported_nouns | lexicon.hedge_adjectives | lexicon.certain_adjectives
+    words = lexicon.reported_nouns | lexicon.reported_adverbs
+    words |= lexicon.hedge_adjectives | lexicon.certain_adjectives
     words |= lexicon.hedge_adverbs | lexicon.hedge_modals | lexicon.certain_adverbs
     return _expand(verbs) | frozenset(words)
 
