@@ -1,3 +1,8 @@
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from newsgraph.clean.paragraphs import drop_repeats, normalise, split_paragraphs
 
 
@@ -21,3 +26,16 @@ def test_lines_are_paragraphs_but_hard_wrapped_prose_is_joined() -> None:
 
 def test_repeated_paragraphs_are_kept_once() -> None:
     assert drop_repeats(["Lead.", "Body.", "lead. ", "Body."]) == ["Lead.", "Body."]
+
+
+@given(st.text())
+def test_normalise_drops_exactly_the_control_format_and_surrogate_characters(text: str) -> None:
+    kept = "".join(
+        c
+        for c in text.replace("\r\n", "\n").replace("\r", "\n")
+        if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cf", "Cs")
+    )
+    assert normalise(text) == normalise(kept)
+    assert not any(
+        unicodedata.category(c) in ("Cc", "Cf", "Cs") and c not in "\n\t" for c in normalise(text)
+    )

@@ -15,10 +15,17 @@ _SENTENCE_END = (".", "!", "?", "\u201d", '"', "'", ":", ")")
 def normalise(text: str) -> str:
     """Unify newlines, drop NUL and control characters, fold runs of spaces."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(
-        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs")
-    )
+    text = _SUSPECT.sub(_drop_control, text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+# Printable ASCII, newline and tab are never control characters: only the rest is looked up.
+_SUSPECT = re.compile(r"[^\n\t\x20-\x7e]")
+
+
+def _drop_control(match: re.Match[str]) -> str:
+    char = match.group()
+    return "" if unicodedata.category(char) in ("Cc", "Cf", "Cs") else char
 
 
 def split_paragraphs(text: str) -> list[str]:
