@@ -43,6 +43,8 @@ def test_write_then_read_back_with_evidence(db_path: Path) -> None:
         assert store.known("b9", "c3").status == "new"
         assert store.known("b9", "c1").status == "new"  # another source with the same text
         assert store.known("c1", "c1", any_id=True).status == "duplicate"
+        asked = [("a1", "c1", False), ("a1", "c2", False), ("b9", "c3", False), ("c1", "c1", True)]
+        assert store.known_many(asked) == [store.known(*one) for one in asked]
 
 
 def test_new_version_keeps_the_old_one_and_replaces_derived_rows(db_path: Path) -> None:

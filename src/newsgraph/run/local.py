@@ -152,17 +152,20 @@ def plan(
 
     cleaned, _ = clean_all([a for a, _ in fresh], stored_site_lines(store))
 
-    planned: list[Planned] = []
-    run_hashes: set[tuple[str, object]] = set()  # (text hash, id), and (text hash, True) for any id
-    run_versions: dict[str, int] = {}  # id -> version given to it in this run
+    good: list[tuple[Article, str, str, bool]] = []  # article, raw digest, text hash, derived id
     for (_, digest), outcome in zip(fresh, cleaned, strict=True):
         if isinstance(outcome, Rejected):
             rejected.append(outcome)
             continue
-        article = outcome
-        text_hash = content_hash(article.clean_text)
-        derived_id = article.id == text_hash  # no id given: the clean text's hash named it
-        known = store.known(article.id, text_hash, any_id=derived_id)
+        text_hash = content_hash(outcome.clean_text)
+        derived = outcome.id == text_hash  # no id given: the clean text's hash named it
+        good.append((outcome, digest, text_hash, derived))
+    stored = store.known_many([(a.id, text_hash, derived) for a, _, text_hash, derived in good])
+
+    planned: list[Planned] = []
+    run_hashes: set[tuple[str, object]] = set()  # (text hash, id), and (text hash, True) for any id
+    run_versions: dict[str, int] = {}  # id -> version given to it in this run
+    for (article, digest, text_hash, derived_id), known in zip(good, stored, strict=True):
         if known.status == "duplicate" or (text_hash, derived_id or article.id) in run_hashes:
             summary.duplicates += 1
             continue
