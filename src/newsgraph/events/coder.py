@@ -217,6 +217,10 @@ class Modality:
     note: str = ""
 
 
+# Parts of speech that can trigger an event: verbs (and nouns tagged as verbs), adjectives, nouns.
+_TRIGGER_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
+
+
 class EventCoder:
     """Codes events into articles; resources load on first use, so the coder pickles cheaply."""
 
@@ -344,18 +348,19 @@ class EventCoder:
         lexicon = self.lexicon
         found: dict[int, Trigger] = {}
         for token in sentence:
+            pos = token.pos_
+            if pos not in _TRIGGER_POS:
+                continue
             lemma = token.lemma_.lower()
-            if token.pos_ in ("VERB", "AUX") or (
-                token.pos_ == "NOUN" and token.tag_.startswith("VB")
-            ):
-                if token.pos_ == "AUX" and token.dep_ in ("aux", "auxpass"):
+            if pos in ("VERB", "AUX") or (pos == "NOUN" and token.tag_.startswith("VB")):
+                dep = token.dep_
+                if pos == "AUX" and dep in ("aux", "auxpass"):
                     continue
-                if token.dep_ in ("prep", "amod"):
+                if dep in ("prep", "amod"):
                     continue  # "according to" is a preposition, "a leading activist" an adjective
                 trigger = self._verb_trigger(token, sentence, lemma)
-            elif token.pos_ == "ADJ":
+            elif pos == "ADJ":
                 frame = lexicon.frame_of_adjective(lemma)
-                has_complement = any(c.dep_ in ("xcomp", "prep", "ccomp") for c in token.children)
                 trigger = (
                     Trigger(
                         token,
@@ -365,13 +370,11 @@ class EventCoder:
                         frame=frame,
                         words=[token.text],
                     )
-                    if frame and has_complement
+                    if frame and any(c.dep_ in ("xcomp", "prep", "ccomp") for c in token.children)
                     else None
                 )
-            elif token.pos_ in ("NOUN", "PROPN") and token.pos_ == "NOUN":
+            else:  # a noun
                 trigger = self._noun_trigger(token, lemma)
-            else:
-                trigger = None
             if trigger is not None:
                 found[token.i] = trigger
         return found
