@@ -108,6 +108,8 @@ class Annotator:
 
 def _sentence_docs(doc: Doc, sentences: list[SpacySpan]) -> Iterator[Doc]:
     """Each sentence as a new Doc of its words alone (the syntax phase needs nothing else)."""
+    import numpy
+    from spacy.attrs import SENT_START
     from spacy.tokens import Doc
 
     if not sentences:
@@ -115,15 +117,12 @@ def _sentence_docs(doc: Doc, sentences: list[SpacySpan]) -> Iterator[Doc]:
     words = [t.text for t in doc]
     spaces = [bool(t.whitespace_) for t in doc]
     for s in sentences:
+        piece = Doc(doc.vocab, words=words[s.start : s.end], spaces=spaces[s.start : s.end])
         # One sentence: the parser must not split it, or the article's sentences would change.
-        starts: list[bool | int | None] = [False] * len(s)
-        starts[0] = True
-        yield Doc(
-            doc.vocab,
-            words=words[s.start : s.end],
-            spaces=spaces[s.start : s.end],
-            sent_starts=starts,
-        )
+        starts = numpy.full((len(piece), 1), -1, dtype="int64")
+        starts[0, 0] = 1
+        piece.from_array([SENT_START], starts.astype("uint64"))  # type: ignore[arg-type]
+        yield piece
 
 
 def _write_back(doc: Doc, sentences: list[SpacySpan], parsed: dict[int, Doc]) -> None:
