@@ -26,6 +26,8 @@ def _claims(make_article, text: str, mentions: tuple[Mention, ...] = ()):
         ("The bridge may reopen next week.", "hedged"),
         ("It is certain that the bridge will reopen next week.", "certain"),
         ("The bridge will undoubtedly reopen next week.", "certain"),
+        ("The bridge will of course reopen next week.", "certain"),
+        ("The bridge will without a doubt reopen next week.", "certain"),
         ("There are reports that the bridge will reopen next week.", "reported"),
         ("The bridge will reportedly reopen next week.", "reported"),
         ("Sources say the bridge will reopen next week.", "reported"),

@@ -64,6 +64,7 @@ def test_may_have_attribution() -> None:
     assert may_have_attribution(_words("it may rain"))
     assert may_have_attribution(_words("the bridge will reportedly reopen"))
     assert may_have_attribution(_words("there are rumours of a deal"))
+    assert may_have_attribution(_words("foreigners of course would like free entry"))
     assert not may_have_attribution(_words("the talks failed"))
 
 

@@ -115,6 +115,8 @@ def _attribution_words() -> frozenset[str]:
     words = lexicon.reported_nouns | lexicon.reported_adverbs
     words |= lexicon.hedge_adjectives | lexicon.certain_adjectives
     words |= lexicon.hedge_adverbs | lexicon.hedge_modals | lexicon.certain_adverbs
+    # a phrase ("of course", "no doubt") can stand only where its last word does
+    words |= {phrase[-1] for phrase in lexicon.certain_phrases}
     return _expand(verbs) | frozenset(words)
 
 
