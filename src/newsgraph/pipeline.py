@@ -135,14 +135,19 @@ class Processor:
 
 
 def learn_memory(
-    articles: Sequence[Article], known_rows: Sequence[dict[str, object]] = ()
+    articles: Sequence[Article],
+    known_rows: Sequence[dict[str, object]] = (),
+    linker: Any = None,
 ) -> object:
-    """The corpus actor memory: what the store knew, merged with what these articles teach."""
+    """The corpus actor memory: what the store knew, merged with what these articles teach.
+
+    Pass the `linker` that will link these articles (`Processor.linker`) when it runs in this
+    process: it keeps each text's dictionary scan for the link stage."""
     from newsgraph.link import ActorMemory
     from newsgraph.link import learn_memory as learn
 
     memory = ActorMemory.from_rows(known_rows) if known_rows else ActorMemory()
-    learned = learn((a.id, a.clean_text, a.published) for a in articles)
+    learned = learn(((a.id, a.clean_text, a.published) for a in articles), linker)
     return memory.merge(learned)
 
 

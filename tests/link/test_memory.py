@@ -68,3 +68,14 @@ def test_memory_prefers_the_latest_evidence_before_the_day() -> None:
     assert memory.lookup(("ann", "lee"), date(2021, 1, 1)) == late
     assert memory.lookup(("ann", "lee"), date(2000, 1, 1)) == early
     assert memory.lookup(("ann", "lee")) == late
+
+
+def test_a_scan_kept_by_the_memory_pass_serves_one_link(make_article: object) -> None:
+    text = "Azerbaijani Deputy Foreign Minister Khalaf Khalafov met Iran's envoy in Baku."
+    article = make_article(text, published=date(2015, 6, 12))  # type: ignore[operator]
+    keeping = Linker()
+    memory = learn_memory([("a1", text, date(2015, 6, 12))], keeping)
+    assert list(keeping._pending) == [text]
+    kept = keeping.link(article, memory).mentions
+    assert not keeping._pending  # used up: a second link scans afresh
+    assert kept == Linker().link(article, memory).mentions == keeping.link(article, memory).mentions

@@ -243,6 +243,8 @@ class Linker:
             use_defaults,
         )
         self._met: dict[str, Actor] = {}
+        # Dictionary hits of texts the memory pass scanned, kept for their link (see role_evidence).
+        self._pending: dict[str, list[Hit[Sense]]] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         return {"config": self._config}
@@ -250,6 +252,7 @@ class Linker:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self._config = state["config"]
         self._met = {}
+        self._pending = {}
 
     @property
     def catalog(self) -> Catalog:
@@ -302,10 +305,16 @@ class Linker:
         return None
 
     def role_evidence(
-        self, article_id: str, text: str, published: date | None
+        self, article_id: str, text: str, published: date | None, keep_scan: bool = False
     ) -> list[MemoryEntry]:
-        """Persons the dictionaries do not know, named with a title and a country (for memory)."""
+        """Persons the dictionaries do not know, named with a title and a country (for memory).
+
+        With `keep_scan` the text's dictionary hits wait for its `link`, which then does not scan
+        the same text again.
+        """
         scan = self._scan(text)
+        if keep_scan:
+            self._pending[text] = scan.hits
         entries = []
         for match in self._roles(scan, None):
             if match.name_end is None or match.person_id or not match.country:
@@ -338,7 +347,9 @@ class Linker:
 
     def _scan(self, text: str) -> _Scan:
         words = tokenize(text)
-        hits = self.catalog.index.scan([w.norm for w in words], _accept_for(words))
+        hits = self._pending.pop(text, None)
+        if hits is None:
+            hits = self.catalog.index.scan([w.norm for w in words], _accept_for(words))
         return _Scan(text, words, hits)
 
     def _roles(

@@ -177,12 +177,13 @@ def learn_memory(
     """Learn persons from (article_id, clean_text, published) triples; no spaCy needed.
 
     Only persons the dictionaries do not already know are remembered, each with the title,
-    country and code its evidence gave.
+    country and code its evidence gave. A given `linker` keeps each text's dictionary scan for
+    when it links the same text.
     """
     from newsgraph.link.linker import Linker
 
     active = linker or Linker()
     entries = []
     for article_id, text, published in texts:
-        entries.extend(active.role_evidence(article_id, text, published))
+        entries.extend(active.role_evidence(article_id, text, published, linker is not None))
     return ActorMemory(entries)

@@ -63,9 +63,12 @@ def ingest(
             raw.append(item)
 
     planned = plan(raw, store, summary, rejected)
-    memory = learn_memory([p.article for p in planned], store.memory_rows())
+    processor = Processor(settings)
+    # In one process the memory pass's dictionary scans serve the link stage too.
+    here = processor.linker if settings.workers <= 1 else None
+    memory = learn_memory([p.article for p in planned], store.memory_rows(), here)
     store.save_memory(memory.to_rows())  # type: ignore[attr-defined]
-    processor = Processor(settings, memory)
+    processor.memory = memory
     done = 0
     work = (pair for round_ in rounds(planned) for pair in execute(processor, round_, settings))
     for batch, results in work:
