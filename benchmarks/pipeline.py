@@ -167,21 +167,12 @@ def child_pipeline(args: argparse.Namespace) -> dict[str, Any]:
 
 def child_baseline(args: argparse.Namespace) -> dict[str, Any]:
     """spaCy alone: the same model with all its components over the same texts."""
-    import spacy
-
+    from newsgraph.annotate.nlp import load_model
     from newsgraph.config import Settings
 
     model = Settings().model
     started = time.perf_counter()
-    if args.baseline_blas == "numpy":  # the same matrix library as the pipeline's default
-        from thinc.api import use_ops
-        from threadpoolctl import threadpool_limits
-
-        threadpool_limits(limits=1, user_api="blas")
-        with use_ops("numpy", use_blis=False):
-            nlp = spacy.load(model)
-    else:
-        nlp = spacy.load(model)
+    nlp = load_model(model, args.baseline_blas)  # blis: spaCy as installed
     loaded = time.perf_counter()
     texts = [str(r.get("text", "")) for r in read_texts(Path(args.input), sys.maxsize)]
     docs = 0

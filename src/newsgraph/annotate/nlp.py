@@ -43,19 +43,11 @@ def _mark_paragraph_breaks(doc: Doc) -> Doc:
 def load_pipeline(model: str | None = None, blas: str | None = None) -> Language:
     """The spaCy pipeline: an installed package name or a path, its matrix products done by
     numpy's BLAS or by blis (both default from Settings)."""
-    import spacy
     from spacy.language import Language
-    from thinc.api import use_ops
 
-    settings = Settings()
-    blas = blas or settings.blas
     if not Language.has_factory(PARAGRAPH_BREAKS):
         Language.component(PARAGRAPH_BREAKS)(_mark_paragraph_breaks)
-    if blas == "numpy":
-        _one_blas_thread()
-    # Each layer keeps the ops it was built with, so the choice holds after the block.
-    with use_ops("numpy", use_blis=blas == "blis"):
-        nlp = spacy.load(model or settings.model)
+    nlp = load_model(model, blas)
     first = "parser" if "parser" in nlp.pipe_names else None
     if first:
         nlp.add_pipe(PARAGRAPH_BREAKS, before=first)
@@ -65,6 +57,21 @@ def load_pipeline(model: str | None = None, blas: str | None = None) -> Language
     nlp.add_pipe("sentencizer", name=SENTENCIZER, last=True)
     nlp.disable_pipe(SENTENCIZER)
     return nlp
+
+
+def load_model(model: str | None = None, blas: str | None = None) -> Language:
+    """The spaCy model as its package defines it, its matrix products done by numpy's BLAS (one
+    thread) or by blis (both default from Settings)."""
+    import spacy
+    from thinc.api import use_ops
+
+    settings = Settings()
+    blas = blas or settings.blas
+    if blas == "numpy":
+        _one_blas_thread()
+    # Each layer keeps the ops it was built with, so the choice holds after the block.
+    with use_ops("numpy", use_blis=blas == "blis"):
+        return spacy.load(model or settings.model)
 
 
 def _one_blas_thread() -> None:
