@@ -71,4 +71,3 @@ def ingest_uploads(
             # ingest also refreshes what spans the whole store (search index, stories).
             summary = ingest([folder], store, Settings(db=access.path, workers=1))
     return summary
-
