@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.annotate.nlp import load_pipeline
+from newsgraph.annotate.nlp import index_lemmas_by_set, load_model, load_pipeline
 from newsgraph.config import Settings
 
 SEED = Path(__file__).parents[2] / ".." / "shared" / "seed" / "article.txt"
@@ -42,3 +42,16 @@ def test_numpy_and_blis_annotate_alike() -> None:
         assert [(t.tag_, t.dep_, t.head.i, t.lemma_) for t in one] == [
             (t.tag_, t.dep_, t.head.i, t.lemma_) for t in other
         ]
+
+
+@pytest.mark.slow
+def test_lemma_index_as_sets_gives_the_same_lemmas() -> None:
+    # Two fresh copies of the model, so neither lemmatizer's cache has seen these words.
+    as_lists, as_sets = load_model(blas="numpy"), load_model(blas="numpy")
+    index_lemmas_by_set(as_sets)
+    table = as_sets.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert table.values() and all(isinstance(words, frozenset) for words in table.values())
+    texts = TEXTS + ([SEED.read_text(encoding="utf-8")] if SEED.exists() else [])
+    texts.append("The mice were running; geese flew; she'd better've tried harder, stupidest.")
+    for one, other in zip(as_lists.pipe(texts), as_sets.pipe(texts), strict=True):
+        assert [t.lemma_ for t in one] == [t.lemma_ for t in other]

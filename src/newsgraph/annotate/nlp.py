@@ -48,6 +48,7 @@ def load_pipeline(model: str | None = None, blas: str | None = None) -> Language
     if not Language.has_factory(PARAGRAPH_BREAKS):
         Language.component(PARAGRAPH_BREAKS)(_mark_paragraph_breaks)
     nlp = load_model(model, blas)
+    index_lemmas_by_set(nlp)
     first = "parser" if "parser" in nlp.pipe_names else None
     if first:
         nlp.add_pipe(PARAGRAPH_BREAKS, before=first)
@@ -72,6 +73,24 @@ def load_model(model: str | None = None, blas: str | None = None) -> Language:
     # Each layer keeps the ops it was built with, so the choice holds after the block.
     with use_ops("numpy", use_blis=blas == "blis"):
         return spacy.load(model or settings.model)
+
+
+def index_lemmas_by_set(nlp: Language) -> None:
+    """Let the rule lemmatizer look words up in sets instead of lists: the same lemmas.
+
+    spaCy's rule lemmatizer checks each candidate form against its table of known words per part
+    of speech, stored as a list (57,528 nouns): about 0.6 ms for every word it has not met
+    before, most of what lemmatising a new corpus costs. A set answers the same membership
+    question in constant time."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or "lemma_index" not in lookups.tables:
+        return
+    index = lookups.get_table("lemma_index")
+    for pos, words in list(index.items()):
+        if isinstance(words, list):
+            index[pos] = frozenset(words)
 
 
 def _one_blas_thread() -> None:
