@@ -16,6 +16,7 @@ from newsgraph.model import Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 # Dependencies that stay inside a noun phrase's core.
 CORE_DEPS = frozenset(
@@ -76,10 +77,11 @@ AGENT_CODES = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class MentionIndex:
-    """Actor and place mentions of one document, by token index."""
+    """Actor and place mentions of one document, by token index, and its date entities."""
 
     actors: dict[int, Mention]
     places: dict[int, Mention]
+    dates: tuple[SpacySpan, ...] = ()  # spaCy's DATE entities, in order
 
     @classmethod
     def build(cls, doc: Doc, mentions: Iterable[Mention]) -> MentionIndex:
@@ -97,7 +99,13 @@ class MentionIndex:
                 old = target.get(token)
                 if old is None or (old.end - old.start) < (mention.end - mention.start):
                     target[token] = mention
-        return cls(actors, places)
+        dates = tuple(ent for ent in doc.ents if ent.label_ == "DATE")
+        return cls(actors, places, dates)
+
+    def dates_in(self, sentence: SpacySpan) -> list[SpacySpan]:
+        """The date entities wholly inside a sentence, as `sentence.ents` has them (which builds
+        a span for every entity of the document on each call)."""
+        return [d for d in self.dates if d.start >= sentence.start and d.end <= sentence.end]
 
     def actor(self, token: Token) -> Mention | None:
         return self.actors.get(token.i)

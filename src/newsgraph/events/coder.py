@@ -618,7 +618,7 @@ class EventCoder:
             # misreading; a side remark without a target ("after crowds burned down its
             # embassy") says too little to keep.
             return []
-        date_text, date_value = self._date(trigger, sentence, article)
+        date_text, date_value = self._date(trigger, index.dates_in(sentence), article)
         token = trigger.token
         facts = _Facts(
             trigger=Span(token.idx, token.idx + len(token.text), token.text),
@@ -1134,12 +1134,11 @@ class EventCoder:
         return None
 
     def _date(
-        self, trigger: Trigger, sentence: SpacySpan, article: Article
+        self, trigger: Trigger, candidates: list[SpacySpan], article: Article
     ) -> tuple[str | None, str | None]:
-        clause = _clause_head(trigger)
-        candidates = [ent for ent in sentence.ents if ent.label_ == "DATE"]
         if not candidates:
             return None, None
+        clause = _clause_head(trigger)
         own = [e for e in candidates if _governed_by(e.root, clause) or e.root.head == clause]
         if not own:
             # A date in a subordinate "when" clause dates the main clause's event too.
