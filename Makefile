@@ -14,9 +14,11 @@ $(BASE): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[web]"
 	touch $(BASE)
 
-# Everything the tests need: dev tools, the web app, Ray for the scale-out tests.
+# Everything the tests need: dev tools, the web app, Ray for the scale-out tests, the why-stage's
+# encoder (torch pinned to the CPU build first: an open range would pull a CUDA build of several GB).
 $(DEV): $(BASE)
-	$(BIN)/pip install --quiet -e ".[dev,web,ray]"
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e ".[dev,web,ray,encoder]"
 	touch $(DEV)
 
 install: $(BASE)

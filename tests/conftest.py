@@ -24,6 +24,19 @@ def shared_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def encoder_installed() -> str:
+    """The encoder extra (torch, transformers, the MiniLM package): fails under CI when it is
+    missing (CI installs it), skips elsewhere. Returns the encoder's name."""
+    from newsgraph.claims.encoder import encoder_available
+
+    if not encoder_available("minilm"):
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("the encoder extra is missing: CI installs newsgraph[encoder]")
+        pytest.skip("the encoder extra (newsgraph[encoder]) is not installed")
+    return "minilm"
+
+
+@pytest.fixture(scope="session")
 def nlp() -> Any:
     """The configured spaCy pipeline, loaded once per session."""
     from newsgraph.annotate.nlp import load_pipeline

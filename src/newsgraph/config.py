@@ -12,6 +12,9 @@ DEFAULT_DB = Path("newsgraph.duckdb")
 # (thinc's default). Both give the same annotations; numpy's is faster where blis lacks a kernel
 # for the CPU (docs/performance.md).
 BLAS_CHOICES = ("numpy", "blis")
+# The why-stage's sentence gate alone ("none"), or averaged with a pretrained encoder's reading
+# of the cue words (the `encoder` extra; ~20 ms per sentence with a cue: docs/evaluation/causal.md).
+WHY_ENCODERS = ("none", "minilm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +26,14 @@ class Settings:
     batch_size: int = 64
     workers: int = 1
     blas: str = field(default_factory=lambda: os.environ.get("NEWSGRAPH_BLAS", "numpy"))
+    why_encoder: str = field(
+        default_factory=lambda: os.environ.get("NEWSGRAPH_WHY_ENCODER", "none")
+    )
 
     def __post_init__(self) -> None:
         if self.blas not in BLAS_CHOICES:
             raise ValueError(f"blas must be one of {', '.join(BLAS_CHOICES)}, not {self.blas!r}")
+        if self.why_encoder not in WHY_ENCODERS:
+            raise ValueError(
+                f"why encoder must be one of {', '.join(WHY_ENCODERS)}, not {self.why_encoder!r}"
+            )

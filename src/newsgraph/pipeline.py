@@ -68,7 +68,7 @@ class Processor:
                 ),
                 "link": Linker(),
                 "events": EventCoder(),
-                "why": WhyExtractor(),
+                "why": WhyExtractor(encoder=self.settings.why_encoder),
             }
         return self._stages[name]
 

@@ -12,6 +12,7 @@ import yaml
 
 import newsgraph
 from newsgraph.claims import claim_to_json, motive_to_json
+from newsgraph.config import Settings
 from newsgraph.model import Article, Event
 
 pytestmark = [pytest.mark.slow, pytest.mark.shared]
@@ -22,10 +23,15 @@ def expected(shared_dir: Path) -> dict[str, Any]:
     return yaml.safe_load((shared_dir / "seed" / "expected.yaml").read_text("utf-8"))
 
 
-@pytest.fixture(scope="module")
-def article(shared_dir: Path) -> Article:
+@pytest.fixture(scope="module", params=["none", "minilm"])
+def article(shared_dir: Path, request: pytest.FixtureRequest) -> Article:
+    """The seed processed with the sentence gate alone, and with the optional encoder."""
+    if request.param != "none":
+        request.getfixturevalue("encoder_installed")
     [processed] = newsgraph.process(
-        [str(shared_dir / "seed" / "article.txt")], published=date(2024, 8, 18)
+        [str(shared_dir / "seed" / "article.txt")],
+        Settings(why_encoder=request.param),
+        published=date(2024, 8, 18),
     )
     return processed
 

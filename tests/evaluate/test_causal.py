@@ -64,3 +64,21 @@ def test_cnc_scores_stay_above_the_floors(shared_dir: Path) -> None:
     assert score.precision >= floors["sentence_precision"]
     assert score.recall >= floors["sentence_recall"]
     assert score.span_f1 >= floors["span_f1"]
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+@pytest.mark.encoder
+def test_cnc_scores_with_the_encoder_stay_above_its_floors(
+    shared_dir: Path, encoder_installed: str
+) -> None:
+    floors = json.loads(FLOORS.with_name(f"causal_{encoder_installed}.json").read_text("utf-8"))
+    score = score_causal(
+        shared_dir / "data" / "gold" / "causal" / "cnc_v2",
+        folds=floors["folds"],
+        encoder=encoder_installed,
+    )
+    assert score.f1 >= floors["sentence_f1"]
+    assert score.precision >= floors["sentence_precision"]
+    assert score.recall >= floors["sentence_recall"]
+    assert score.span_f1 >= floors["span_f1"]

@@ -11,7 +11,7 @@ import json
 import logging
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +24,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MODEL_FILE = "causal_model.json"
+# An encoder's head, trained together with the gate it is averaged with.
+ENCODER_FILE = "causal_{encoder}.json"
+# L2 strength of the encoder head, as scikit-learn's C over standardised cue vectors: the value
+# an inner cross-validation chose most often among 0.003, 0.01, 0.03 and 0.1 (docs/evaluation).
+ENCODER_C = 0.003
 MIN_COUNT = 3  # rarer features carry no weight
 L2 = 10.0
 EPOCHS = 300
@@ -74,6 +79,49 @@ def candidate_features(candidate: Candidate) -> list[str]:
 
 
 @dataclass(frozen=True, slots=True)
+class EncoderHead:
+    """A logistic model over a sentence's standardised cue vector (`newsgraph.claims.encoder`);
+    its probability is averaged with the sentence gate's and the mean meets `threshold`."""
+
+    encoder: str
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+
+    def probability(self, vector: Sequence[float]) -> float:
+        import numpy as np
+
+        x = (np.asarray(vector, dtype=np.float64) - self.mean) / self.scale
+        score = float(x @ np.asarray(self.weights)) + self.bias
+        return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
+
+    def to_json(self) -> str:
+        data = {
+            "encoder": self.encoder,
+            "bias": round(self.bias, 6),
+            "threshold": round(self.threshold, 4),
+            "mean": [round(v, 6) for v in self.mean],
+            "scale": [round(v, 6) for v in self.scale],
+            "weights": [round(v, 6) for v in self.weights],
+        }
+        return json.dumps(data)
+
+    @classmethod
+    def from_json(cls, text: str) -> EncoderHead:
+        data = json.loads(text)
+        return cls(
+            encoder=str(data["encoder"]),
+            mean=tuple(float(v) for v in data["mean"]),
+            scale=tuple(float(v) for v in data["scale"]),
+            weights=tuple(float(v) for v in data["weights"]),
+            bias=float(data["bias"]),
+            threshold=float(data["threshold"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class CueClassifier:
     """Two logistic models: is the sentence causal at all (from all its candidates), and which of
     its candidates are the causal pairs."""
@@ -82,13 +130,22 @@ class CueClassifier:
     candidate: Logistic
     version: int = 2
     trained_on: str = ""
+    head: EncoderHead | None = None  # with a cue vector, averaged with the sentence gate
 
-    def select(self, candidates: Sequence[Candidate]) -> list[Candidate]:
-        """The candidates of one sentence kept as motives (none when the sentence is not causal)."""
+    def select(
+        self, candidates: Sequence[Candidate], cue_vector: Sequence[float] | None = None
+    ) -> list[Candidate]:
+        """The candidates of one sentence kept as motives (none when the sentence is not causal);
+        `cue_vector` is the sentence's cue vector when the classifier has an encoder head."""
         usable = [c for c in candidates if not c.interrogative]
         if not usable:
             return []
-        if self.sentence.probability(sentence_features(usable)) < self.sentence.threshold:
+        probability = self.sentence.probability(sentence_features(usable))
+        threshold = self.sentence.threshold
+        if self.head is not None and cue_vector is not None:
+            probability = (probability + self.head.probability(cue_vector)) / 2
+            threshold = self.head.threshold
+        if probability < threshold:
             return []
         scored = [(self.candidate.probability(candidate_features(c)), c) for c in usable]
         kept = [c for p, c in scored if p >= self.candidate.threshold]
@@ -129,13 +186,20 @@ def _stated(candidate: Candidate) -> bool:
     return candidate.cause is not None or candidate.cue.form == "connective"
 
 
-def shipped_classifier() -> CueClassifier | None:
-    """The model shipped in resources/cues/, or None when it is absent (rules only)."""
+def shipped_classifier(encoder: str = "none") -> CueClassifier | None:
+    """The model shipped in resources/cues/ (with the head of `encoder` unless "none"), or
+    None when it is absent (rules only)."""
     path = resources.files("newsgraph.resources").joinpath(f"cues/{MODEL_FILE}")
     if not path.is_file():
         log.warning("no %s: the why-extractor keeps every cue candidate", MODEL_FILE)
         return None
-    return CueClassifier.from_json(path.read_text("utf-8"))
+    model = CueClassifier.from_json(path.read_text("utf-8"))
+    if encoder == "none":
+        return model
+    head = resources.files("newsgraph.resources").joinpath(
+        f"cues/{ENCODER_FILE.format(encoder=encoder)}"
+    )
+    return replace(model, head=EncoderHead.from_json(head.read_text("utf-8")))
 
 
 def _matches(candidate: Candidate, sentence: GoldSentence) -> bool:
@@ -156,10 +220,18 @@ def _matches(candidate: Candidate, sentence: GoldSentence) -> bool:
 
 
 def train_classifier(
-    candidates: Sequence[Sequence[Candidate]], gold: Sequence[GoldSentence], seed: int = 0
+    candidates: Sequence[Sequence[Candidate]],
+    gold: Sequence[GoldSentence],
+    seed: int = 0,
+    cue_vectors: Sequence[Sequence[float]] | None = None,
+    encoder: str = "minilm",
 ) -> CueClassifier:
     """Fit both models on the candidates of gold sentences; the sentence threshold maximises F1
-    over out-of-fold probabilities of inner folds split by document (`seed` picks the split)."""
+    over out-of-fold probabilities of inner folds split by document (`seed` picks the split).
+
+    With `cue_vectors` (one per gold sentence, from `encoder`), an encoder head is fitted too,
+    and the threshold is chosen for the mean of the gate's and the head's probabilities.
+    """
     from newsgraph.evaluate.causal import fold_of
 
     usable = [[c for c in found if not c.interrogative] for found in candidates]
@@ -177,7 +249,25 @@ def train_classifier(
             if f == fold:
                 held_out[n] = model.probability(sentence_rows[n])
     fitted = _fit(sentence_rows, sentence_labels)
-    threshold = _best_threshold(held_out, sentence_labels, sum(g.causal for g in gold))
+    positives = sum(g.causal for g in gold)
+    threshold = _best_threshold(held_out, sentence_labels, positives)
+    head = None
+    if cue_vectors is not None:
+        vectors = [cue_vectors[i] for i in kept]
+        head_held_out = [0.0] * len(kept)
+        for fold in range(INNER_FOLDS):
+            train = [n for n, f in enumerate(inner) if f != fold]
+            part = _fit_head(
+                encoder, [vectors[n] for n in train], [sentence_labels[n] for n in train]
+            )
+            for n, f in enumerate(inner):
+                if f == fold:
+                    head_held_out[n] = part.probability(vectors[n])
+        mean = [(a + b) / 2 for a, b in zip(held_out, head_held_out, strict=True)]
+        head = replace(
+            _fit_head(encoder, vectors, sentence_labels),
+            threshold=_best_threshold(mean, sentence_labels, positives),
+        )
     rows: list[list[str]] = []
     labels: list[bool] = []
     for found, sentence in zip(usable, gold, strict=True):
@@ -189,6 +279,29 @@ def train_classifier(
     return CueClassifier(
         sentence=Logistic(fitted.weights, fitted.bias, threshold),
         candidate=_fit(rows, labels),
+        head=head,
+    )
+
+
+def _fit_head(
+    encoder: str, vectors: Sequence[Sequence[float]], labels: Sequence[bool]
+) -> EncoderHead:
+    """L2-regularised logistic regression over standardised cue vectors (scikit-learn, which
+    the encoder extra installs)."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.asarray(vectors, dtype=np.float64)
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
+    model = LogisticRegression(C=ENCODER_C, max_iter=2000)
+    model.fit((x - mean) / scale, np.asarray(labels))
+    return EncoderHead(
+        encoder=encoder,
+        mean=tuple(mean.tolist()),
+        scale=tuple(scale.tolist()),
+        weights=tuple(model.coef_[0].tolist()),
+        bias=float(model.intercept_[0]),
+        threshold=0.5,
     )
 
 
@@ -240,24 +353,33 @@ def _best_threshold(scores: Sequence[float], labels: Sequence[bool], positives: 
     return best
 
 
-def main(directory: str) -> None:
-    """Train on the whole CNC V2 train file and write the shipped model."""
-    import dataclasses
-
-    from newsgraph.evaluate.causal import parse, read_candidates, read_gold
+def main(directory: str, encoder: str = "none") -> None:
+    """Train on the whole CNC V2 train file and write the shipped model (and, for an encoder,
+    its head: the gate it is averaged with is the same model)."""
+    from newsgraph.evaluate.causal import cue_vectors, parse, read_candidates, read_gold
 
     gold = read_gold(Path(directory))
-    model = dataclasses.replace(
-        train_classifier(read_candidates(gold, parse(gold)), gold),
+    candidates = read_candidates(gold, parse(gold))
+    vectors = None if encoder == "none" else cue_vectors(gold, candidates, encoder)
+    model = replace(
+        train_classifier(candidates, gold, cue_vectors=vectors, encoder=encoder),
         trained_on="CNC V2 train_subtask1.csv + train_subtask2_grouped.csv (CC0)",
     )
-    target = Path(__file__).resolve().parents[1] / "resources" / "cues" / MODEL_FILE
-    target.write_text(model.to_json() + "\n", encoding="utf-8")
-    log.info("wrote %s", target)
+    folder = Path(__file__).resolve().parents[1] / "resources" / "cues"
+    (folder / MODEL_FILE).write_text(replace(model, head=None).to_json() + "\n", "utf-8")
+    log.info("wrote %s", folder / MODEL_FILE)
+    if model.head is not None:
+        target = folder / ENCODER_FILE.format(encoder=encoder)
+        target.write_text(model.head.to_json() + "\n", encoding="utf-8")
+        log.info("wrote %s", target)
 
 
 if __name__ == "__main__":
-    import sys
+    import argparse
 
     logging.basicConfig(level=logging.INFO)
-    main(sys.argv[1])
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("directory", help="the CNC V2 folder")
+    parser.add_argument("--encoder", default="none", help="also train the head of this encoder")
+    arguments = parser.parse_args()
+    main(arguments.directory, arguments.encoder)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from newsgraph.claims.candidates import Candidate, CandidateFinder
 from newsgraph.claims.claims import ClaimFinder
 from newsgraph.claims.cues import causal_lexicon, certainty_lexicon
+from newsgraph.claims.encoder import shared_encoder
 from newsgraph.claims.motives import MotiveBuilder
 from newsgraph.model import Article
 
@@ -27,9 +28,16 @@ class WhyExtractor:
     `classifier=None` explicitly through `rules_only=True` to keep every cue candidate.
     """
 
-    def __init__(self, classifier: CueClassifier | None = None, rules_only: bool = False) -> None:
+    def __init__(
+        self,
+        classifier: CueClassifier | None = None,
+        rules_only: bool = False,
+        encoder: str = "none",
+    ) -> None:
         self._classifier: object = classifier if classifier is not None or rules_only else _UNSET
         self._finder: CandidateFinder | None = None
+        # "none": the sentence gate alone; else a pretrained encoder's cue vectors join it.
+        self.encoder = encoder
 
     @property
     def finder(self) -> CandidateFinder:
@@ -42,16 +50,21 @@ class WhyExtractor:
         if self._classifier is _UNSET:
             from newsgraph.claims.classifier import shipped_classifier
 
-            self._classifier = shipped_classifier()
+            self._classifier = shipped_classifier(self.encoder)
         return self._classifier  # type: ignore[return-value]
 
     def __getstate__(self) -> dict[str, object]:
         classifier = None if self._classifier is _UNSET else self._classifier
-        return {"classifier": classifier, "unset": self._classifier is _UNSET}
+        return {
+            "classifier": classifier,
+            "unset": self._classifier is _UNSET,
+            "encoder": self.encoder,
+        }
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self._classifier = _UNSET if state["unset"] else state["classifier"]
         self._finder = None
+        self.encoder = str(state["encoder"])
 
     def __call__(self, articles: Iterable[Article]) -> Iterator[Article]:
         """The stage: enrich each article with claims and motives."""
@@ -82,11 +95,12 @@ class WhyExtractor:
         doc = _doc(article)
         classifier = self.classifier
         found = self.candidates(article)
+        vectors = self._cue_vectors(article, found, classifier)
         accepted = [
-            classifier.select(cands)
+            classifier.select(cands, vectors.get(index))
             if classifier is not None
             else [c for c in cands if not c.interrogative]
-            for cands in found
+            for index, cands in enumerate(found)
         ]
         questions = [[c for c in cands if c.interrogative] for cands in found]
         rejected = [
@@ -96,6 +110,24 @@ class WhyExtractor:
         builder = MotiveBuilder(article, doc, causal_lexicon())
         motives = builder.build(accepted, questions, rejected)
         return dataclasses.replace(article, motives=tuple(motives))
+
+    def _cue_vectors(
+        self, article: Article, found: list[list[Candidate]], classifier: CueClassifier | None
+    ) -> dict[int, Sequence[float]]:
+        """Cue vectors of the sentences with a usable candidate, when an encoder head is on."""
+        if classifier is None or classifier.head is None or self.encoder == "none":
+            return {}
+        wanted = [
+            (sentence, [c.cue_span for c in found[sentence.index] if not c.interrogative])
+            for sentence in article.sentences
+        ]
+        wanted = [(sentence, cues) for sentence, cues in wanted if cues]
+        if not wanted:
+            return {}
+        vectors = shared_encoder(self.encoder).vectors(
+            [(s.text, [(c.start - s.start, c.end - s.start) for c in cues]) for s, cues in wanted]
+        )
+        return {s.index: vector for (s, _), vector in zip(wanted, vectors, strict=True)}
 
 
 def _doc(article: Article) -> Doc:

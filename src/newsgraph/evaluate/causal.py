@@ -240,6 +240,7 @@ def extract_all(
     gold: Sequence[GoldSentence],
     docs: Sequence[object],
     classifier_for: Iterable[CueClassifier | None] | None = None,
+    encoder: str = "none",
 ) -> list[Article]:
     """Run the pipeline's why-extractor on each sentence as a one-sentence article."""
     from newsgraph.claims.extractor import WhyExtractor
@@ -250,7 +251,7 @@ def extract_all(
     for sentence, doc, model in zip(gold, docs, models, strict=True):
         extractor = extractors.get(id(model))
         if extractor is None:
-            extractor = WhyExtractor(classifier=model)
+            extractor = WhyExtractor(classifier=model, encoder=encoder)
             extractors[id(model)] = extractor
         out.append(extractor.extract_motives(sentence_article(sentence.id, sentence.text, doc)))
     return out
@@ -267,11 +268,30 @@ def read_candidates(gold: Sequence[GoldSentence], docs: Sequence[object]) -> lis
     ]
 
 
+def cue_vectors(
+    gold: Sequence[GoldSentence], candidates: Sequence[Sequence[Candidate]], encoder: str
+) -> list[Sequence[float]]:
+    """The cue vector of every gold sentence (zeros where it has no usable candidate)."""
+    from newsgraph.claims.encoder import shared_encoder
+
+    spans = [
+        [(c.cue_span.start, c.cue_span.end) for c in found if not c.interrogative]
+        for found in candidates
+    ]
+    pairs = [(g.text, s) for g, s in zip(gold, spans, strict=True)]
+    return list(shared_encoder(encoder).vectors(pairs))
+
+
 def score_causal(
-    directory: Path | str, folds: int = 5, nlp: Language | None = None, seed: int = 0
+    directory: Path | str,
+    folds: int = 5,
+    nlp: Language | None = None,
+    seed: int = 0,
+    encoder: str = "none",
 ) -> CausalScore:
     """Score the why-extractor on CNC: k-fold cross-validated (folds=0: the shipped model as is);
-    `seed` picks the split by document (0: the pinned one)."""
+    `seed` picks the split by document (0: the pinned one); `encoder` adds a pretrained
+    encoder's cue vectors to the sentence gate ("none": the gate alone)."""
     import time
 
     from newsgraph.claims.classifier import train_classifier
@@ -280,21 +300,26 @@ def score_causal(
     gold = read_gold(Path(directory))
     docs = parse(gold, nlp)
     if folds <= 1:
-        articles = extract_all(gold, docs)
+        articles = extract_all(gold, docs, encoder=encoder)
         return score_predictions(gold, articles, 0, time.perf_counter() - started)
     candidates = read_candidates(gold, docs)
+    vectors = None if encoder == "none" else cue_vectors(gold, candidates, encoder)
     assignment = [fold_of(g.id, folds, seed) for g in gold]
     models: list[CueClassifier | None] = [None] * len(gold)
     for fold in range(folds):
         train = [i for i, f in enumerate(assignment) if f != fold]
         model = train_classifier(
-            [candidates[i] for i in train], [gold[i] for i in train], seed=seed
+            [candidates[i] for i in train],
+            [gold[i] for i in train],
+            seed=seed,
+            cue_vectors=None if vectors is None else [vectors[i] for i in train],
+            encoder=encoder,
         )
         log.info("fold %d: trained on %d sentences", fold, len(train))
         for i, f in enumerate(assignment):
             if f == fold:
                 models[i] = model
-    articles = extract_all(gold, docs, models)
+    articles = extract_all(gold, docs, models, encoder)
     return score_predictions(gold, articles, folds, time.perf_counter() - started)
 
 
