@@ -229,8 +229,9 @@ def train_classifier(
     """Fit both models on the candidates of gold sentences; the sentence threshold maximises F1
     over out-of-fold probabilities of inner folds split by document (`seed` picks the split).
 
-    With `cue_vectors` (one per gold sentence, from `encoder`), an encoder head is fitted too,
-    and the threshold is chosen for the mean of the gate's and the head's probabilities.
+    With `cue_vectors` (one per gold sentence, from the encoder named `encoder`, which the head
+    records), an encoder head is fitted too, and its threshold is chosen for the mean of the
+    gate's and the head's probabilities.
     """
     from newsgraph.evaluate.causal import fold_of
 
