@@ -82,3 +82,42 @@ def test_articles_not_in_english_are_not_annotated() -> None:
     )
     [article] = Annotator().entities([Article("f", text, Provenance("test"), clean_text=text)])
     assert article.language == "fr" and article.doc is None
+
+
+def _spy_runs(annotator: Annotator, monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """Record the texts each spaCy phase is given."""
+    runs: list[list[str]] = []
+    real = annotator._run
+
+    def run(nlp: Any, names: Any, docs: Any) -> Any:
+        docs = list(docs)
+        runs.append([d.text for d in docs])
+        return real(nlp, names, docs)
+
+    monkeypatch.setattr(annotator, "_run", run)
+    return runs
+
+
+def test_copies_of_a_text_are_annotated_once_each_with_its_own_doc(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    annotator = Annotator()
+    runs = _spy_runs(annotator, monkeypatch)
+    other = "There is no deal yet. Talks will resume in Geneva, the ministers said."
+    copies = [_article(), _article(other), Article("b", TEXT, Provenance("t"), clean_text=TEXT)]
+    first, _, copy = annotator.parse(annotator.entities(copies))
+    [alone] = Annotator().parse(Annotator().entities([_article()]))
+
+    assert runs[0] == [TEXT, other]  # the entity phase saw each text once
+    parsed = runs[1]  # the syntax phase saw each distinct sentence once
+    assert sorted(parsed) == sorted({s.text_with_ws for s in alone.doc.sents})
+    assert first.doc is not copy.doc
+    for article in (first, copy):
+        assert [(e.text, e.label_) for e in article.doc.ents] == [
+            (e.text, e.label_) for e in alone.doc.ents
+        ]
+        assert [(t.dep_, t.head.i, t.lemma_, t.tag_) for t in article.doc] == [
+            (t.dep_, t.head.i, t.lemma_, t.tag_) for t in alone.doc
+        ]
+    first.doc.ents = ()  # a stage changing one copy leaves the other alone
+    assert copy.doc.ents

@@ -1,9 +1,13 @@
 from dataclasses import replace
 from pathlib import Path
-
 from newsgraph.model import Article, Provenance, Rejected, Sentence
 from newsgraph.pipeline import Processor
-from newsgraph.run.local import Planned, rounds, write
+import json
+
+import pytest
+
+from newsgraph.config import Settings
+from newsgraph.run.local import Planned, copies_together, ingest, rounds, write
 from newsgraph.store import Known, Store
 
 
@@ -36,3 +40,31 @@ def test_an_unwritable_article_is_quarantined_and_the_rest_written(tmp_path: Pat
 def test_versions_of_one_id_go_to_later_rounds_in_input_order() -> None:
     items = [planned("x", "one"), planned("y", "two"), planned("x", "three", 2)]
     assert [[p.article.clean_text for p in r] for r in rounds(items)] == [["one", "two"], ["three"]]
+
+
+def test_copies_of_a_text_are_planned_right_after_the_first() -> None:
+    assert copies_together(["a", "b", "a", "c", "b", "a"]) == [0, 2, 5, 1, 4, 3]
+
+
+@pytest.mark.slow
+def test_copies_under_other_ids_are_coded_alike_and_counted_once_however_batched(
+    tmp_path: Path,
+) -> None:
+    story = "Russian President Vladimir Putin met Ilham Aliyev in Baku on Monday.\n\nShare this page"
+    other = "The talks in Geneva will resume next week.\n\nShare this page"
+    rows = [("w1", story), ("o", other), ("w2", story), ("w3", story)]
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in rows))
+    counts = []
+    for size in (1, 64):
+        with Store(tmp_path / f"{size}.duckdb") as store:
+            ingest([source], store, Settings(batch_size=size))
+            counts.append(store.query("SELECT pages FROM site_pages")[0]["pages"])
+            coded = store.query(
+                "SELECT article_id, list(text || '=' || coalesce(actor_id, '') ORDER BY start)"
+                " AS found FROM mentions GROUP BY article_id ORDER BY 1"
+            )
+    assert counts == [2, 2]  # two distinct pages, whichever batch each copy fell in
+    copies = [r["found"] for r in coded if r["article_id"].startswith("w")]
+    assert len(copies) == 3 and copies[0] == copies[1] == copies[2]
+    assert "Vladimir Putin=" in " ".join(copies[0])

@@ -6,6 +6,11 @@ tags, heads, dependencies, POS and lemmas back into each article's Doc. A senten
 has no tags and a flat tree (every token under its first); `is_parsed` tells them apart. A
 sentence is parsed alone whether or not its neighbours are, so choosing fewer sentences never
 changes the parse of those chosen.
+
+Work is done once per distinct text in a batch: copies of one article (a wire story several sites
+publish word for word) get copies of one Doc from the entity phase, and a sentence that occurs
+more than once among the chosen (word for word) is parsed once. Both models read words only, so
+the annotations are the ones each copy would get alone.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
+    from spacy.vocab import Vocab
 
 __all__ = ["Annotator", "Chooser", "detect_language", "is_parsed", "load_pipeline"]
 
@@ -65,26 +71,35 @@ class Annotator:
             out.append(replace(article, language=language))
             if language.lower().startswith("en"):
                 english.append(len(out) - 1)
-        docs = (nlp.make_doc(out[i].clean_text) for i in english)
-        for i, doc in zip(english, self._run(nlp, phases_of(nlp).entities, docs), strict=True):
+        texts = list(dict.fromkeys(out[i].clean_text for i in english))  # distinct, in order
+        docs = self._run(nlp, phases_of(nlp).entities, (nlp.make_doc(t) for t in texts))
+        annotated = dict(zip(texts, docs, strict=True))
+        taken: set[str] = set()
+        for i in english:
+            text = out[i].clean_text
+            doc = annotated[text].copy() if text in taken else annotated[text]
+            taken.add(text)
             out[i] = replace(out[i], doc=doc, sentences=tuple(sentences_of(out[i], doc)))
         return out
 
     def parse(self, articles: Sequence[Article], choose: Chooser | None = None) -> list[Article]:
         """Parse the chosen sentences of each article (default: all), in one pass over the batch."""
         nlp = load_pipeline(self.model, self.blas)
-        chosen: list[tuple[Doc, list[SpacySpan], list[int]]] = []
-        pieces: list[Doc] = []
+        chosen: list[tuple[Doc, list[SpacySpan], list[tuple[int, Words]]]] = []
+        distinct: dict[Words, None] = {}  # each distinct sentence once, in order
         for article in articles:
             if article.doc is None:
                 continue
             sentences = list(article.doc.sents)
             picked = [i for i, s in enumerate(sentences) if choose is None or choose(article, s)]
-            chosen.append((article.doc, sentences, picked))
-            pieces.extend(_sentence_docs(article.doc, [sentences[i] for i in picked]))
-        parsed = iter(self._run(nlp, phases_of(nlp).syntax, pieces))
-        for doc, sentences, picked in chosen:
-            _write_back(doc, sentences, {i: next(parsed) for i in picked})
+            words = _sentence_words(article.doc, [sentences[i] for i in picked])
+            keys = list(zip(picked, words, strict=True))
+            distinct.update((key, None) for _, key in keys)
+            chosen.append((article.doc, sentences, keys))
+        pieces = (_sentence_doc(nlp.vocab, key) for key in distinct)
+        parsed = dict(zip(distinct, self._run(nlp, phases_of(nlp).syntax, pieces), strict=True))
+        for doc, sentences, keys in chosen:
+            _write_back(doc, sentences, {i: parsed[key] for i, key in keys})
         return list(articles)
 
     def _run(self, nlp: Language, names: Sequence[str], docs: Iterable[Doc]) -> list[Doc]:
@@ -106,23 +121,31 @@ class Annotator:
         return self._memo
 
 
-def _sentence_docs(doc: Doc, sentences: list[SpacySpan]) -> Iterator[Doc]:
-    """Each sentence as a new Doc of its words alone (the syntax phase needs nothing else)."""
-    import numpy
-    from spacy.attrs import SENT_START
-    from spacy.tokens import Doc
+# A sentence as the models read it: its words and whether a space follows each.
+Words = tuple[tuple[str, ...], tuple[bool, ...]]
 
+
+def _sentence_words(doc: Doc, sentences: list[SpacySpan]) -> Iterator[Words]:
     if not sentences:
         return
     words = [t.text for t in doc]
     spaces = [bool(t.whitespace_) for t in doc]
     for s in sentences:
-        piece = Doc(doc.vocab, words=words[s.start : s.end], spaces=spaces[s.start : s.end])
-        # One sentence: the parser must not split it, or the article's sentences would change.
-        starts = numpy.full((len(piece), 1), -1, dtype="int64")
-        starts[0, 0] = 1
-        piece.from_array([SENT_START], starts.astype("uint64"))  # type: ignore[arg-type]
-        yield piece
+        yield tuple(words[s.start : s.end]), tuple(spaces[s.start : s.end])
+
+
+def _sentence_doc(vocab: Vocab, words: Words) -> Doc:
+    """A sentence as a new Doc of its words alone (the syntax phase needs nothing else)."""
+    import numpy
+    from spacy.attrs import SENT_START
+    from spacy.tokens import Doc
+
+    piece = Doc(vocab, words=list(words[0]), spaces=list(words[1]))
+    # One sentence: the parser must not split it, or the article's sentences would change.
+    starts = numpy.full((len(piece), 1), -1, dtype="int64")
+    starts[0, 0] = 1
+    piece.from_array([SENT_START], starts.astype("uint64"))  # type: ignore[arg-type]
+    return piece
 
 
 def _write_back(doc: Doc, sentences: list[SpacySpan], parsed: dict[int, Doc]) -> None:

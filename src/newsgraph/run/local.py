@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
-from newsgraph.clean import SiteBoilerplate, content_hash, page_lines
+from newsgraph.clean import PageLines, SiteBoilerplate, content_hash, page_lines
 from newsgraph.config import Settings
 from newsgraph.ingest import read_inputs
 from newsgraph.model import Article, Rejected
@@ -70,6 +70,7 @@ def ingest(
     store.save_memory(memory.to_rows())  # type: ignore[attr-defined]
     processor.memory = memory
     done = 0
+    pages_seen: set[PageLines] = set()
     work = (pair for round_ in rounds(planned) for pair in execute(processor, round_, settings))
     for batch, results in work:
         good: list[Planned] = []
@@ -78,7 +79,7 @@ def ingest(
                 rejected.append(result)
             else:
                 good.append(Planned(result, sent.known, sent.raw_hash, sent.content_hash))
-        good = write(store, processor, good, rejected)
+        good = write(store, processor, good, rejected, pages_seen)
         for p in good:
             summary.count_stored(p.article, p.known.status == "version")
         done += len(batch)
@@ -97,19 +98,27 @@ def ingest(
 
 
 def write(
-    store: Store, processor: Processor, batch: list[Planned], rejected: list[Rejected]
+    store: Store,
+    processor: Processor,
+    batch: list[Planned],
+    rejected: list[Rejected],
+    pages_seen: set[PageLines] | None = None,
 ) -> list[Planned]:
     """Write a batch in one transaction; if that fails, write its articles one by one so that a
-    single unwritable article is quarantined (with the error) instead of losing the batch."""
+    single unwritable article is quarantined (with the error) instead of losing the batch.
+
+    The site lines of a page are counted once per run, as when they were learned (copies of a page
+    in other batches are in `pages_seen`), so the counts do not depend on how the run is batched."""
+    seen = set() if pages_seen is None else pages_seen
     try:
-        _write(store, processor, batch)
+        _write(store, processor, batch, seen)
         return batch
     except Exception:
         log.warning("batch write failed; writing its %d articles one at a time", len(batch))
     written: list[Planned] = []
     for item in batch:
         try:
-            _write(store, processor, [item])
+            _write(store, processor, [item], seen)
         except Exception as err:  # an article the store cannot take must not stop the run
             source, record = item.article.provenance.source, item.article.provenance.record
             log.exception("%s (record %s): store write failed", source, record)
@@ -121,12 +130,14 @@ def write(
     return written
 
 
-def _write(store: Store, processor: Processor, batch: list[Planned]) -> None:
+def _write(store: Store, processor: Processor, batch: list[Planned], seen: set[PageLines]) -> None:
+    pages = {page_lines(p.article) for p in batch} - seen
     store.write_articles(
         [(p.article, p.known, p.raw_hash, p.content_hash) for p in batch],
         processor.actors_of(p.article for p in batch),
-        {page_lines(p.article) for p in batch},
+        pages,
     )
+    seen.update(pages)
 
 
 def refresh_views(store: Store) -> None:
@@ -195,6 +206,15 @@ def rounds(planned: Sequence[Planned]) -> list[list[Planned]]:
     return result
 
 
+def copies_together(hashes: Sequence[str]) -> list[int]:
+    """An order of the plan (positions) that puts each copy of a text (the same clean text under
+    another id) right after the first: a batch then annotates the text once."""
+    groups: dict[str, list[int]] = {}
+    for position, digest in enumerate(hashes):
+        groups.setdefault(digest, []).append(position)
+    return [position for group in groups.values() for position in group]
+
+
 def stored_site_lines(store: Store) -> SiteBoilerplate:
     """The site furniture counts the store has learned from earlier runs."""
     lines, pages = store.site_lines()
@@ -209,9 +229,10 @@ def stored_site_lines(store: Store) -> SiteBoilerplate:
 def execute(
     processor: Processor, planned: Sequence[Planned], settings: Settings
 ) -> Iterator[tuple[list[Planned], list[Article | Rejected]]]:
-    """Batches and their results, in input order, from this process or a pool of workers."""
+    """Batches (copies of a text together) and their results, from this process or a pool."""
     size = settings.batch_size
-    batches = [list(planned[i : i + size]) for i in range(0, len(planned), size)]
+    ordered = [planned[i] for i in copies_together([p.content_hash for p in planned])]
+    batches = [ordered[i : i + size] for i in range(0, len(ordered), size)]
     if settings.workers <= 1 or len(batches) <= 1:
         for batch in batches:
             yield batch, processor.process([p.article for p in batch])

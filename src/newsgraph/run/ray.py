@@ -23,12 +23,21 @@ from typing import TYPE_CHECKING, cast
 
 import ray  # at import time, so a missing `ray` extra shows where the engine is chosen
 
+from newsgraph.clean import PageLines
 from newsgraph.config import Settings
 from newsgraph.errors import NewsgraphError
 from newsgraph.ingest import read_inputs
 from newsgraph.model import Actor, Article, Rejected
 from newsgraph.pipeline import Processor, learn_memory
-from newsgraph.run.local import Planned, Progress, plan, refresh_views, rounds, write
+from newsgraph.run.local import (
+    Planned,
+    Progress,
+    copies_together,
+    plan,
+    refresh_views,
+    rounds,
+    write,
+)
 from newsgraph.run.summary import RunSummary
 from newsgraph.store import Store
 
@@ -182,7 +191,8 @@ def spool_results(
 
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False  # the caller reports progress
-    items = [{KEY: key, PAYLOAD: dumps(p.article)} for key, p in enumerate(planned)]
+    order = copies_together([p.content_hash for p in planned])
+    items = [{KEY: key, PAYLOAD: dumps(planned[key].article)} for key in order]
     blocks = math.ceil(len(items) / settings.batch_size)
     results = ray.data.from_items(items, override_num_blocks=blocks).map_batches(
         ProcessorActor,
@@ -214,6 +224,7 @@ def store_shards(
 ) -> None:
     """Merge the shards into the store with the local engine's writer, one transaction a batch."""
     writer = ReportedActors()
+    pages_seen: set[PageLines] = set()
     for batch in merge_order(shards, planned, batch_size):
         good: list[Planned] = []
         for coded in batch:
@@ -223,7 +234,7 @@ def store_shards(
             else:
                 given = planned[coded.key]
                 good.append(Planned(coded.result, given.known, given.raw_hash, given.content_hash))
-        for p in write(store, writer, good, rejected):
+        for p in write(store, writer, good, rejected, pages_seen):
             summary.count_stored(p.article, p.known.status == "version")
 
 
