@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.annotate import Annotator
+from newsgraph.annotate.tokens import forget
 from newsgraph.clean import SiteBoilerplate, clean_article, learn_boilerplate
 from newsgraph.config import Settings
 from newsgraph.model import Actor, Article, Provenance, Rejected
@@ -94,6 +95,7 @@ class Processor:
         for i, entry in enumerate(results):
             if isinstance(entry, Article) and entry.doc is not None:
                 results[i] = self._code(entry)
+        forget()  # the stages' view of the last Doc
         return results
 
     def _code(self, article: Article) -> Article | Rejected:

@@ -1,12 +1,12 @@
+import json
 from dataclasses import replace
 from pathlib import Path
-from newsgraph.model import Article, Provenance, Rejected, Sentence
-from newsgraph.pipeline import Processor
-import json
 
 import pytest
 
 from newsgraph.config import Settings
+from newsgraph.model import Article, Provenance, Rejected, Sentence
+from newsgraph.pipeline import Processor
 from newsgraph.run.local import Planned, copies_together, ingest, rounds, write
 from newsgraph.store import Known, Store
 
@@ -50,7 +50,7 @@ def test_copies_of_a_text_are_planned_right_after_the_first() -> None:
 def test_copies_under_other_ids_are_coded_alike_and_counted_once_however_batched(
     tmp_path: Path,
 ) -> None:
-    story = "Russian President Vladimir Putin met Ilham Aliyev in Baku on Monday.\n\nShare this page"
+    story = "President Vladimir Putin met Ilham Aliyev in Baku on Monday.\n\nShare this page"
     other = "The talks in Geneva will resume next week.\n\nShare this page"
     rows = [("w1", story), ("o", other), ("w2", story), ("w3", story)]
     source = tmp_path / "in.jsonl"

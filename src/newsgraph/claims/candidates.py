@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from newsgraph.annotate.tokens import tokens_of
 from newsgraph.claims.cues import CausalLexicon, Cue
 from newsgraph.claims.spans import (
     CLAUSE_POS,
@@ -70,7 +71,7 @@ class CandidateFinder:
         """All candidates of one sentence (a spaCy sentence span), cues never overlapping."""
         found: list[Candidate] = []
         used: set[int] = set()
-        tokens = list(sent)
+        tokens = tokens_of(sent)
         words = [(t.lower_, t.lemma_.lower()) for t in tokens]
         for position, token in enumerate(tokens):
             if token.i in used:
@@ -96,11 +97,12 @@ class CandidateFinder:
     def _context(self, sent: SpacySpan, count: int) -> tuple[str, ...]:
         """Sentence-wide features shared by its candidates: how many, and words of reaction."""
         heads = self.lexicon.reaction_heads | self.lexicon.harm_heads
-        reacting = sum(1 for t in sent if t.lemma_.lower() in heads)
+        tokens = tokens_of(sent)
+        reacting = sum(1 for t in tokens if t.lemma_.lower() in heads)
         words = sorted(
             {
                 f"word={t.lemma_.lower()}"
-                for t in sent
+                for t in tokens
                 if t.pos_ in {"NOUN", "VERB", "ADJ", "ADP", "SCONJ"}
             }
         )
@@ -462,7 +464,7 @@ _BUILDERS = {
 
 def _asks(sent: SpacySpan) -> bool:
     """True when the sentence is a question (a question mark closes it)."""
-    return any(t.text == "?" for t in sent[-3:])
+    return any(t.text == "?" for t in tokens_of(sent)[-3:])
 
 
 def _has_particles(verb: Token, words: list[str]) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsgraph.annotate.tokens import tokens_of
 from newsgraph.claims.cues import CertaintyLexicon
 from newsgraph.claims.discourse import is_question
 from newsgraph.claims.spans import subject_of, subtree_ids, tokens_span
@@ -48,16 +49,19 @@ class ClaimFinder:
             if is_question(sentence):
                 continue
             span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-            if span is None or sum(1 for t in span if t.is_alpha) < 3:
+            if span is None:
+                continue
+            tokens = tokens_of(span)
+            if sum(1 for t in tokens if t.is_alpha) < 3:
                 continue
             # Without a speech, reporting, hedge or certainty word the author asserts it all.
-            stance = may_have_attribution([t.lower_ for t in span])
+            stance = may_have_attribution([t.lower_ for t in tokens])
             attribution = (
                 self._attribution(article, span)
                 if stance
                 else Attribution(AUTHOR, "asserted", "", None)
             )
-            ids = attribution.content or {t.i for t in span}
+            ids = attribution.content or set(range(span.start, span.end))
             text = tokens_span(doc, ids) if attribution.content else None
             claim_span = text or Span(sentence.start, sentence.end, sentence.text)
             certainty, cue = attribution.certainty, attribution.cue
@@ -79,7 +83,7 @@ class ClaimFinder:
 
     def _attribution(self, article: Article, span: SpacySpan) -> Attribution:
         lex = self.lexicon
-        for token in span:
+        for token in tokens_of(span):
             lemma = token.lemma_.lower()
             if token.lower_ in lex.reported_adverbs:
                 return Attribution(AUTHOR, "reported", token.text, None)
@@ -90,14 +94,14 @@ class ClaimFinder:
                 if source is not None:
                     holder = self._holder(article, source)
                     certainty: Certainty = "asserted" if holder != AUTHOR else "reported"
-                    content = {t.i for t in span} - subtree_ids(token)
+                    content = set(range(span.start, span.end)) - subtree_ids(token)
                     return Attribution(holder, certainty, "according to", content)
             if lemma in lex.reported_nouns and self._there_are(token):
                 clause = self._that_clause(token)
                 return Attribution(AUTHOR, "reported", f"there are {token.text}", clause)
             if token.pos_ == "VERB" and lemma in lex.reported_passives and self._impersonal(token):
                 return Attribution(AUTHOR, "reported", token.text, self._that_clause(token))
-        for token in span:
+        for token in tokens_of(span):
             lemma = token.lemma_.lower()
             is_denial = lemma in lex.denial_verbs
             if token.pos_ != "VERB" or not (is_denial or lemma in lex.speech_verbs):
@@ -155,7 +159,7 @@ class ClaimFinder:
     def _modality(self, span: SpacySpan, content: set[int] | None) -> tuple[Certainty, str]:
         """Hedged or certain when the words governing the claim say so; else asserted."""
         lex = self.lexicon
-        tokens = [t for t in span if content is None or t.i in content]
+        tokens = [t for t in tokens_of(span) if content is None or t.i in content]
         words = [t.lower_ for t in tokens]
         for phrase in lex.certain_phrases:
             for i in range(len(words) - len(phrase) + 1):

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsgraph.annotate.tokens import tokens_of
 from newsgraph.claims.candidates import Candidate
 from newsgraph.claims.cues import CausalLexicon
 from newsgraph.claims.linking import EventLinker
@@ -192,7 +193,7 @@ class _Reader:
 
     def _reason_noun(self, span: SpacySpan, index: int) -> str | None:
         """A reason noun after a copula; returns "series_opened" for "not the only reason"."""
-        for token in span:
+        for token in tokens_of(span):
             lemma = token.lemma_.lower()
             if token.pos_ != "NOUN" or lemma not in self.lexicon.agenda_nouns:
                 continue
@@ -268,7 +269,7 @@ class _Reader:
 
     def _function_noun(self, span: SpacySpan, index: int) -> None:
         """ "EVENT is a warning to Z": the event's purpose, when the subject names an event."""
-        for token in span:
+        for token in tokens_of(span):
             if token.lemma_.lower() not in self.lexicon.function_nouns or token.dep_ != "attr":
                 continue
             copula = token.head

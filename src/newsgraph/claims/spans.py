@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from newsgraph.annotate.tokens import text_of
 from newsgraph.model import Span
 
 if TYPE_CHECKING:
@@ -87,8 +88,7 @@ def _is_edge(token: Token) -> bool:
 def char_span(doc: Doc, start: int, end: int) -> Span:
     """The clean-text span of tokens [start, end)."""
     tokens = doc[start:end]
-    # The span's own text, not doc.text: that rebuilds the whole article's text on every call.
-    return Span(tokens.start_char, tokens.end_char, tokens.text)
+    return Span(tokens.start_char, tokens.end_char, text_of(tokens))
 
 
 def tokens_span(doc: Doc, ids: Iterable[int], anchor: int | None = None) -> Span | None:

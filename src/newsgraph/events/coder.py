@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.annotate import is_parsed
+from newsgraph.annotate.tokens import text_of, tokens_of
 from newsgraph.events.arguments import (
     ACT_BELONGING_PREPS,
     AGENT_CODES,
@@ -281,7 +282,7 @@ class EventCoder:
         if isinstance(sentence, str):
             return self.lexicon.may_trigger(words_of(sentence))
         words: list[str] = []
-        for token in sentence:
+        for token in tokens_of(sentence):
             words.append(token.lower_)
             if token.lemma:  # a parsed token: its lemma too
                 words.append(token.lemma_.lower())
@@ -331,7 +332,7 @@ class EventCoder:
         self, article: Article, sentence: SpacySpan, number: int, index: MentionIndex
     ) -> list[Event]:
         """The events of one sentence."""
-        if not self.may_have_event(sentence) or self.discards.discards_sentence(sentence.text):
+        if not self.may_have_event(sentence) or self.discards.discards_sentence(text_of(sentence)):
             return []
         triggers = self._find_triggers(sentence)
         if not triggers:
@@ -347,7 +348,7 @@ class EventCoder:
     def _find_triggers(self, sentence: SpacySpan) -> dict[int, Trigger]:
         lexicon = self.lexicon
         found: dict[int, Trigger] = {}
-        for token in sentence:
+        for token in tokens_of(sentence):
             pos = token.pos_
             if pos not in _TRIGGER_POS:
                 continue
