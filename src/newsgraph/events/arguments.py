@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from newsgraph.annotate.tokens import tokens_of
 from newsgraph.model import Mention
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ class MentionIndex:
     def build(cls, doc: Doc, mentions: Iterable[Mention]) -> MentionIndex:
         actors: dict[int, Mention] = {}
         places: dict[int, Mention] = {}
-        starts = [t.idx for t in doc]
+        starts = [t.idx for t in tokens_of(doc[:])]  # the stages walk these tokens again
         for mention in mentions:
             if mention.kind == "date":
                 continue
