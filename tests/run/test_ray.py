@@ -64,11 +64,14 @@ def cluster() -> Iterator[None]:
 
 @pytest.fixture()
 def inputs(tmp_path: Path) -> list[Path]:
-    """The bundled examples plus one id arriving twice with new content, and a broken line."""
+    """The bundled examples plus one id arriving twice with new content, a copy of a text under
+    another id, and a broken line."""
     extra = tmp_path / "extra.jsonl"
     first = {"id": "memo-1", "text": "The mayor of Lyon met the mayor of Turin on Monday."}
     second = {"id": "memo-1", "text": "The mayor of Lyon cancelled the meeting with Turin."}
-    extra.write_text(f"{json.dumps(first)}\n{{not json\n{json.dumps(second)}\n")
+    copy = {"id": "wire-1", "text": first["text"]}
+    lines = [json.dumps(first), "{not json", json.dumps(second), json.dumps(copy)]
+    extra.write_text("".join(f"{line}\n" for line in lines))
     return [EXAMPLES, extra]
 
 
