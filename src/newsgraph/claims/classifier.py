@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 import logging
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from newsgraph.claims.candidates import Candidate
 
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from newsgraph.evaluate.causal import GoldSentence
 
 log = logging.getLogger(__name__)
+Row = TypeVar("Row")  # what a model reads: a sentence's features, or its cue vector
 
 MODEL_FILE = "causal_model.json"
 # An encoder's head, trained together with the gate it is averaged with.
@@ -244,28 +245,21 @@ def train_classifier(
     # The threshold comes from out-of-fold probabilities, not from fitted ones, which are too
     # sure of the training sentences; inner folds keep each story whole, like the outer ones.
     inner = [fold_of(gold[i].id, INNER_FOLDS, seed) for i in kept]
-    held_out = [0.0] * len(kept)
-    for fold in range(INNER_FOLDS):
-        train = [n for n, f in enumerate(inner) if f != fold]
-        model = _fit([sentence_rows[n] for n in train], [sentence_labels[n] for n in train])
-        for n, f in enumerate(inner):
-            if f == fold:
-                held_out[n] = model.probability(sentence_rows[n])
+    held_out = _out_of_fold(
+        sentence_rows, sentence_labels, inner, lambda rows, labels: _fit(rows, labels).probability
+    )
     fitted = _fit(sentence_rows, sentence_labels)
     positives = sum(g.causal for g in gold)
     threshold = _best_threshold(held_out, sentence_labels, positives)
     head = None
     if cue_vectors is not None:
         vectors = [cue_vectors[i] for i in kept]
-        head_held_out = [0.0] * len(kept)
-        for fold in range(INNER_FOLDS):
-            train = [n for n, f in enumerate(inner) if f != fold]
-            part = _fit_head(
-                encoder, [vectors[n] for n in train], [sentence_labels[n] for n in train]
-            )
-            for n, f in enumerate(inner):
-                if f == fold:
-                    head_held_out[n] = part.probability(vectors[n])
+        head_held_out = _out_of_fold(
+            vectors,
+            sentence_labels,
+            inner,
+            lambda rows, labels: _fit_head(encoder, rows, labels).probability,
+        )
         mean = [(a + b) / 2 for a, b in zip(held_out, head_held_out, strict=True)]
         head = replace(
             _fit_head(encoder, vectors, sentence_labels),
@@ -284,6 +278,23 @@ def train_classifier(
         candidate=_fit(rows, labels),
         head=head,
     )
+
+
+def _out_of_fold(
+    rows: Sequence[Row],
+    labels: Sequence[bool],
+    inner: Sequence[int],
+    fit: Callable[[list[Row], list[bool]], Callable[[Row], float]],
+) -> list[float]:
+    """Each row's probability from a model fitted on the rows of the other inner folds."""
+    held_out = [0.0] * len(rows)
+    for fold in range(INNER_FOLDS):
+        train = [n for n, f in enumerate(inner) if f != fold]
+        probability = fit([rows[n] for n in train], [labels[n] for n in train])
+        for n, f in enumerate(inner):
+            if f == fold:
+                held_out[n] = probability(rows[n])
+    return held_out
 
 
 def _fit_head(
