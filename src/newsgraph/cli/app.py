@@ -63,6 +63,18 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
+def require_encoder_installed(name: str) -> None:
+    """Fail, saying what to install, when the why encoder `name` (other than "none") is not."""
+    if name == "none":
+        return
+    from newsgraph.claims.encoder import EncoderMissing, require_encoder
+
+    try:
+        require_encoder(name)
+    except EncoderMissing as err:
+        fail(str(err))
+
+
 @contextmanager
 def open_store(db: Path, read_only: bool = True) -> Iterator[Store]:
     """Open the store for a verb, turning library errors into a clean message."""

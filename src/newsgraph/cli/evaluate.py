@@ -8,7 +8,14 @@ from typing import Annotated, Any
 
 import typer
 
-from newsgraph.cli.app import JsonOption, app, console, emit_json, fail
+from newsgraph.cli.app import (
+    JsonOption,
+    app,
+    console,
+    emit_json,
+    fail,
+    require_encoder_installed,
+)
 
 evaluate = typer.Typer(help="Score newsgraph against gold sets.", no_args_is_help=True)
 app.add_typer(evaluate, name="eval")
@@ -59,16 +66,11 @@ def eval_causal(
     json_out: JsonOption = False,
 ) -> None:
     """Causal sentences and cause/effect spans on the Causal News Corpus (5-fold CV)."""
-    from newsgraph.claims.encoder import EncoderMissing, require_encoder
     from newsgraph.config import WHY_ENCODERS
     from newsgraph.evaluate.causal import format_report, score_causal
 
     if encoder not in WHY_ENCODERS:
         fail(f"--encoder must be one of {', '.join(WHY_ENCODERS)}, not {encoder!r}")
-    if encoder != "none":
-        try:
-            require_encoder(encoder)
-        except EncoderMissing as err:
-            fail(str(err))
+    require_encoder_installed(encoder)
     score = score_causal(gold, encoder=encoder)
     _show(score, format_report(score), json_out)

@@ -18,6 +18,7 @@ from newsgraph.cli.app import (
     emit_json,
     fail,
     open_store,
+    require_encoder_installed,
 )
 from newsgraph.config import Settings
 from newsgraph.run.local import ingest as run_ingest
@@ -64,13 +65,7 @@ def ingest(
         )
     except ValueError as err:
         fail(str(err))
-    if settings.why_encoder != "none":
-        from newsgraph.claims.encoder import EncoderMissing, require_encoder
-
-        try:
-            require_encoder(settings.why_encoder)
-        except EncoderMissing as err:
-            fail(str(err))
+    require_encoder_installed(settings.why_encoder)
     run = runner(engine, address)
     with open_store(db, read_only=False) as store:
         if json_out:
