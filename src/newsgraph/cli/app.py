@@ -12,6 +12,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.store import Store
@@ -59,7 +60,8 @@ def configure(
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    err_console.print(f"[red]error:[/red] {message}")
+    # The message is text, not markup: "newsgraph[encoder]" or a path in brackets must show as is.
+    err_console.print(f"[red]error:[/red] {escape(message)}")
     raise typer.Exit(code)
 
 
