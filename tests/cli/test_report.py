@@ -75,3 +75,21 @@ def test_report_names_counts_actors_events_pairs_claims_and_quarantine(tmp_path:
     assert "RUS→AZE ×1" in out
     assert "asserted ×1" in out
     assert "1 × binary" in out
+
+
+def test_json_and_exports_write_points_in_time_as_rfc3339_utc(tmp_path: Path) -> None:
+    import datetime as dt
+    import json
+
+    db = tmp_path / "s.duckdb"
+    build(db)
+    shown = CliRunner().invoke(app, ["show", "a", "--db", str(db), "--json"])
+    assert shown.exit_code == 0, shown.output
+    stamp = json.loads(shown.output)["ingested_at"]
+    assert dt.datetime.fromisoformat(stamp).utcoffset() == dt.timedelta(0), stamp
+    assert "T" in stamp and stamp.endswith("+00:00"), stamp
+    out = tmp_path / "q.jsonl"
+    exported = CliRunner().invoke(app, ["export", "quarantine", "--db", str(db), "-o", str(out)])
+    assert exported.exit_code == 0, exported.output
+    row = json.loads(out.read_text().splitlines()[0])
+    assert row["quarantined_at"].endswith("+00:00"), row

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import sys
@@ -95,5 +96,12 @@ def open_store(db: Path, read_only: bool = True) -> Iterator[Store]:
         store.close()
 
 
+def _json_value(value: Any) -> Any:
+    """Points in time as RFC 3339 (`2026-12-01T19:41:25+00:00`), dates as ISO dates."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
 def emit_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=_json_value) + "\n")

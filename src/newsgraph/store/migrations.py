@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -105,11 +106,61 @@ def _m004_motive_evidence(con: Any) -> None:
         con.execute(f"ALTER TABLE motives ADD COLUMN IF NOT EXISTS {column} {kind}")
 
 
+# Every point in time the store keeps, with the columns that hold one.
+TIMESTAMPS = {
+    "articles": ("ingested_at",),
+    "quarantine": ("quarantined_at",),
+    "runs": ("started", "finished"),
+    "schema_migrations": ("applied_at",),
+}
+
+
+def _retype(con: Any, table: str, columns: tuple[str, ...]) -> None:
+    """Turn a table's naive TIMESTAMP columns into TIMESTAMPTZ. DuckDB cannot alter a column of a
+    table with indexes or keys, so the table is rebuilt from its own DDL and its indexes re-made."""
+    types = dict(
+        con.execute(
+            "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ?", [table]
+        ).fetchall()
+    )
+    naive = [c for c in columns if types.get(c) == "TIMESTAMP"]
+    if not naive:
+        return
+    (ddl,) = con.execute("SELECT sql FROM duckdb_tables() WHERE table_name = ?", [table]).fetchone()
+    indexes = [
+        sql
+        for (sql,) in con.execute(
+            "SELECT sql FROM duckdb_indexes() WHERE table_name = ? AND sql IS NOT NULL", [table]
+        ).fetchall()
+    ]
+    for column in naive:
+        ddl = re.sub(rf'(\b"?{column}"?\s+)TIMESTAMP\b', r"\1TIMESTAMPTZ", ddl, count=1)
+    ddl = re.sub(rf"^CREATE TABLE {table}\b", f"CREATE TABLE {table}__tz", ddl, count=1)
+    con.execute(ddl)
+    con.execute(f"INSERT INTO {table}__tz SELECT * FROM {table}")
+    con.execute(f"DROP TABLE {table}")
+    con.execute(f"ALTER TABLE {table}__tz RENAME TO {table}")
+    for sql in indexes:
+        con.execute(sql)
+
+
+def _m005_timestamps_with_zone(con: Any) -> None:
+    # Earlier code stored DuckDB's current_timestamp in naive columns, i.e. as wall-clock time in
+    # the session's zone (the machine's own): read them in that zone, keep the instant.
+    con.execute("RESET TimeZone")
+    try:
+        for table, columns in TIMESTAMPS.items():
+            _retype(con, table, columns)
+    finally:
+        con.execute("SET TimeZone = 'UTC'")
+
+
 MIGRATIONS: list[Migration] = [
     (1, "core tables: articles, sentences, mentions, actors, memory, quarantine, runs", _m001_core),
     (2, "knowledge tables: events, event_actors, claims, motives", _m002_knowledge),
     (3, "lookup indexes", _m003_indexes),
     (4, "motives: the evidence text stating the reason", _m004_motive_evidence),
+    (5, "every timestamp timezone-aware (TIMESTAMPTZ, UTC)", _m005_timestamps_with_zone),
     *QUERY_MIGRATIONS,  # 10+: search copies and stories (newsgraph.query.schema)
 ]
 
@@ -119,7 +170,7 @@ def migrate(con: Any) -> list[int]:
     con.execute("""
         CREATE TABLE IF NOT EXISTS schema_migrations (
             version INTEGER PRIMARY KEY, name VARCHAR,
-            applied_at TIMESTAMP DEFAULT current_timestamp)""")
+            applied_at TIMESTAMPTZ DEFAULT current_timestamp)""")
     done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
     applied: list[int] = []
     for version, name, apply in MIGRATIONS:

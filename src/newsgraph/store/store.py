@@ -35,6 +35,13 @@ class Known:
     version: int = 1
 
 
+def _connect(path: str, read_only: bool) -> Any:
+    """A connection that reads and writes points in time in UTC, whatever the machine's zone."""
+    con = duckdb.connect(path, read_only=read_only)
+    con.execute("SET TimeZone = 'UTC'")
+    return con
+
+
 class Store:
     """A newsgraph store in a DuckDB file (`:memory:` for a throwaway one)."""
 
@@ -42,7 +49,7 @@ class Store:
         self.path = str(path)
         self.read_only = read_only
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            self.con = _connect(self.path, read_only)
         except duckdb.IOException as err:
             if "lock" in str(err).lower():
                 raise StoreBusyError(
@@ -65,7 +72,8 @@ class Store:
         view = Store.__new__(Store)
         view.path = self.path
         view.read_only = True
-        view.con = self.con.cursor() if self.path == ":memory:" else duckdb.connect(self.path)
+        view.con = self.con.cursor() if self.path == ":memory:" else _connect(self.path, False)
+        view.con.execute("SET TimeZone = 'UTC'")
         return view
 
     def close(self) -> None:
