@@ -33,8 +33,11 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 def pick(records: list[dict[str, Any]], n: int, seed: str) -> list[dict[str, Any]]:
     """The n records whose salted id hash is smallest: fixed by seed, unrelated to labels."""
-    key = lambda r: hashlib.sha256(f"{seed}:{r['id']}".encode()).hexdigest()  # noqa: E731
-    return sorted(records, key=key)[:n]
+
+    def salted(record: dict[str, Any]) -> str:
+        return hashlib.sha256(f"{seed}:{record['id']}".encode()).hexdigest()
+
+    return sorted(records, key=salted)[:n]
 
 
 def run_sample(args: argparse.Namespace) -> None:
