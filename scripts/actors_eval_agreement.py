@@ -69,7 +69,7 @@ def run_compare(args: argparse.Namespace) -> None:
         a = first[r["id"]]
         if (a["country"], a["sector"]) != (r["country"], r["sector"]):
             print(
-                f"  {r['phrase']!r}: first {a['country']}/{a['sector']}, second "
+                f"  {a['phrase']!r}: first {a['country']}/{a['sector']}, second "
                 f"{r['country']}/{r['sector']}"
             )
 
