@@ -60,10 +60,15 @@ def test_copies_under_other_ids_are_coded_alike_and_counted_once_however_batched
         with Store(tmp_path / f"{size}.duckdb") as store:
             ingest([source], store, Settings(batch_size=size))
             counts.append(store.query("SELECT pages FROM site_pages")[0]["pages"])
+            carried = store.query("SELECT item, outcome, article_id FROM sources ORDER BY item")
             coded = store.query(
                 "SELECT article_id, list(text || '=' || coalesce(actor_id, '') ORDER BY start)"
                 " AS found FROM mentions GROUP BY article_id ORDER BY 1"
             )
+    # Given ids: each copy is its own stored article and its own source.
+    assert carried == [
+        {"item": n, "outcome": "stored", "article_id": i} for n, (i, _) in enumerate(rows, 1)
+    ]
     assert counts == [2, 2]  # two distinct pages, whichever batch each copy fell in
     copies = [r["found"] for r in coded if r["article_id"].startswith("w")]
     assert len(copies) == 3 and copies[0] == copies[1] == copies[2]
