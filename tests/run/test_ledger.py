@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from newsgraph.model import Article, Provenance, Rejected
 from newsgraph.run.ledger import Ledger, raw_hash
 
@@ -62,3 +64,15 @@ def test_the_same_path_given_twice_is_two_items() -> None:
     ledger.duplicate(item, "t1", "same input as one read before it")
     assert [i.outcome for i in ledger.items()] == ["stored", "duplicate"]
     assert len(ledger) == 2
+
+
+def test_an_item_left_without_outcome_is_kept_and_named(caplog: pytest.LogCaptureFixture) -> None:
+    ledger = Ledger()
+    ledger.read(raw("a.txt", "Text."))
+    [item] = ledger.items()
+    assert (item.source, item.outcome, item.reason) == (
+        "a.txt",
+        "quarantined",
+        "no outcome recorded",
+    )
+    assert "no outcome recorded" in caplog.text

@@ -8,12 +8,14 @@ source and record number; an outcome claims the oldest item of that key still wa
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections import deque
 from dataclasses import replace
 
 from newsgraph.model import Article, Outcome, Rejected, SourceItem
 
 Key = tuple[str, int | None]
+log = logging.getLogger(__name__)
 
 
 def raw_hash(article: Article) -> str:
@@ -92,13 +94,21 @@ class Ledger:
             for item in self._items
             if item is not None and item.raw_hash and item.article_id
         }
-        done = [item for item in self._items if item is not None]
+        done = [self._unresolved(n) if item is None else item for n, item in enumerate(self._items)]
         return [
             replace(item, article_id=carried.get(item.raw_hash))
             if item.article_id is None and item.raw_hash and item.outcome == "duplicate"
             else item
             for item in done
         ]
+
+    def _unresolved(self, position: int) -> SourceItem:
+        """An item no stage gave an outcome: a defect, kept visible rather than dropped."""
+        source, record = next(k for k, w in self._waiting.items() if position in w)
+        log.warning("%s (record %s): no outcome recorded", source, record)
+        return SourceItem(
+            source, record, self._hashes[position], "quarantined", reason="no outcome recorded"
+        )
 
     def __len__(self) -> int:
         return len(self._items)
