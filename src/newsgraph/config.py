@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,7 @@ BLAS_CHOICES = ("numpy", "blis")
 # The why-stage's sentence gate alone ("none"), or averaged with a pretrained encoder's reading
 # of the cue words (the `encoder` extra; ~20 ms per sentence with a cue: docs/evaluation/causal.md).
 WHY_ENCODERS = ("none", "minilm")
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,10 +31,14 @@ class Settings:
     why_encoder: str = field(
         default_factory=lambda: os.environ.get("NEWSGRAPH_WHY_ENCODER", "none")
     )
+    # The language of a text too short or ambiguous to detect that declares none (ISO 639-1).
+    language: str = field(default_factory=lambda: os.environ.get("NEWSGRAPH_LANGUAGE", "en"))
 
     def __post_init__(self) -> None:
         if self.blas not in BLAS_CHOICES:
             raise ValueError(f"blas must be one of {', '.join(BLAS_CHOICES)}, not {self.blas!r}")
+        if not _LANGUAGE_CODE.fullmatch(self.language):
+            raise ValueError(f"language must be an ISO 639 code such as en, not {self.language!r}")
         if self.why_encoder not in WHY_ENCODERS:
             raise ValueError(
                 f"why encoder must be one of {', '.join(WHY_ENCODERS)}, not {self.why_encoder!r}"

@@ -202,7 +202,8 @@ class Article:
     url: str | None = None
     site: str | None = None
     author: str | None = None
-    language: str | None = None
+    language: str | None = None  # ISO 639-1, as detected (or declared, for short texts)
+    language_confidence: float | None = None  # the detector's probability; None: not detected
     html: str | None = None
     paragraphs: tuple[Paragraph, ...] = ()
     sentences: tuple[Sentence, ...] = ()
@@ -232,6 +233,24 @@ class Rejected:
     detail: str = ""
     record: int | None = None
     payload: bytes | None = None
+
+
+# What became of an input item; every item of a run gets exactly one.
+Outcome = Literal["stored", "duplicate", "new_version", "quarantined"]
+OUTCOMES: tuple[Outcome, ...] = ("stored", "duplicate", "new_version", "quarantined")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceItem:
+    """One input item (a file, a JSONL line, a feed entry) and its outcome in a run."""
+
+    source: str
+    item: int | None
+    raw_hash: str | None
+    outcome: Outcome
+    article_id: str | None = None
+    version: int | None = None
+    reason: str | None = None
 
 
 def as_dict(value: Any) -> Any:

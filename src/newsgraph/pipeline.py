@@ -65,7 +65,10 @@ class Processor:
 
             self._stages = {
                 "annotate": Annotator(
-                    self.settings.model, self.settings.batch_size, self.settings.blas
+                    self.settings.model,
+                    self.settings.batch_size,
+                    self.settings.blas,
+                    self.settings.language,
                 ),
                 "link": Linker(),
                 "events": EventCoder(),

@@ -23,6 +23,7 @@ from newsgraph.model import (
     Role,
     RuleTrace,
     Sentence,
+    SourceItem,
     Span,
 )
 from newsgraph.store import Known, Store
@@ -32,6 +33,7 @@ VISIT = (
     "The Russian president arrived in Baku on Sunday. Ilham Aliyev welcomed him warmly.\n\n"
     "Reportedly, the talks were meant to strengthen ties because trade has grown."
 )
+COPY = "same input as one read before it"
 PROTEST = "Armenia condemned Azerbaijan on Monday. It may seek new allies."
 
 PUTIN = Actor(
@@ -224,6 +226,12 @@ def build_store(path: Path) -> Path:
             for a in (visit_article(), protest_article())
         ]
         store.write_articles(batch, [PUTIN, ALIYEV, ARMENIA, AZERBAIJAN])
+        carried = [
+            SourceItem("visit.txt", None, "raw-visit", "stored", "visit", 1),
+            SourceItem("protest.txt", None, "raw-protest", "stored", "protest", 1),
+            SourceItem("wire/visit-copy.txt", None, "raw-visit", "duplicate", "visit", None, COPY),
+        ]
+        store.record_sources(carried, store.begin_run("local", 1))
     return path
 
 

@@ -33,6 +33,13 @@ def test_an_article_page_highlights_from_stored_offsets(client: TestClient) -> N
     assert 'id="ev-ev-visit"' in page and 'href="#ev-ev-visit"' in page
 
 
+def test_an_article_page_lists_its_sources(client: TestClient) -> None:
+    page = client.get("/articles/visit").text
+    card = page[page.index("<h2>Sources") :]
+    assert "visit.txt" in card and "wire/visit-copy.txt" in card and "duplicate" in card
+    assert "protest.txt" not in card
+
+
 def test_pages_escape_stored_text(tmp_path: Path) -> None:
     text = "Hello <script>alert(1)</script> world."
     evil = Article(

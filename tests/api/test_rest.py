@@ -38,6 +38,19 @@ def test_article_offsets_point_into_the_clean_text(client: TestClient) -> None:
     assert [s["index"] for s in article["sentences"]] == [0, 1, 2]
 
 
+def test_an_article_lists_every_input_that_carried_it(client: TestClient) -> None:
+    sources = client.get("/api/articles/visit").json()["sources"]
+    assert [(s["source"], s["outcome"]) for s in sources] == [
+        ("visit.txt", "stored"),
+        ("wire/visit-copy.txt", "duplicate"),
+    ]
+    assert sources[1]["reason"] and all(s["run_id"] == 1 for s in sources)
+    assert sources[0]["recorded_at"].endswith(("Z", "+00:00"))
+    assert [s["source"] for s in client.get("/api/articles/protest").json()["sources"]] == [
+        "protest.txt"
+    ]
+
+
 def test_unknown_ids_are_404_with_a_message(client: TestClient) -> None:
     response = client.get("/api/articles/nope")
     assert response.status_code == 404 and "nope" in response.json()["detail"]

@@ -30,6 +30,7 @@ FIELDS = {
         "url",
         "site",
         "language",
+        "language_confidence",
         "clean_text",
         "raw_text",
     },
@@ -46,6 +47,7 @@ FIELDS = {
     },
     "actors": {"id", "name", "code", "roles"},
     "quarantine": {"source", "reason", "detail"},
+    "sources": {"source", "item", "outcome", "article_id", "reason", "run_id"},
     "events": {
         "id",
         "article_id",

@@ -94,8 +94,15 @@ def test_every_input_is_accounted_for(tmp_path: Path) -> None:
             "SELECT id, version, is_current, source, language FROM articles"
             " ORDER BY source, version"
         )
+        outcomes = dict(
+            store.con.execute("SELECT outcome, count(*) FROM sources GROUP BY ALL").fetchall()
+        )
 
     assert summary.inputs == summary.stored + summary.quarantined + summary.duplicates
+    assert sum(outcomes.values()) == summary.inputs  # one sources row per input item
+    assert outcomes["quarantined"] == summary.quarantined
+    assert outcomes["duplicate"] == summary.duplicates
+    assert outcomes["stored"] + outcomes["new_version"] == summary.stored
     assert summary.stored == len(articles)
     assert summary.quarantined == len(quarantine)
     reasons = {Path(r["source"]).name: r["reason"] for r in quarantine}

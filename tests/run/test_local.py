@@ -60,11 +60,40 @@ def test_copies_under_other_ids_are_coded_alike_and_counted_once_however_batched
         with Store(tmp_path / f"{size}.duckdb") as store:
             ingest([source], store, Settings(batch_size=size))
             counts.append(store.query("SELECT pages FROM site_pages")[0]["pages"])
+            carried = store.query("SELECT item, outcome, article_id FROM sources ORDER BY item")
             coded = store.query(
                 "SELECT article_id, list(text || '=' || coalesce(actor_id, '') ORDER BY start)"
                 " AS found FROM mentions GROUP BY article_id ORDER BY 1"
             )
+    # Given ids: each copy is its own stored article and its own source.
+    assert carried == [
+        {"item": n, "outcome": "stored", "article_id": i} for n, (i, _) in enumerate(rows, 1)
+    ]
     assert counts == [2, 2]  # two distinct pages, whichever batch each copy fell in
     copies = [r["found"] for r in coded if r["article_id"].startswith("w")]
     assert len(copies) == 3 and copies[0] == copies[1] == copies[2]
     assert "Vladimir Putin=" in " ".join(copies[0])
+
+
+@pytest.mark.slow
+def test_a_short_english_text_is_coded_and_other_languages_stored_and_counted(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "brief.txt").write_text(
+        "Armenian Prime Minister Nikol Pashinyan met Angela Merkel in Berlin on Tuesday."
+    )
+    (tmp_path / "depeche.txt").write_text(
+        "Le gouvernement a annoncé mardi une hausse des impôts sur les grandes entreprises."
+    )
+    with Store(tmp_path / "s.duckdb") as store:
+        summary = ingest([tmp_path], store)
+        stored = store.query(
+            "SELECT a.language, a.language_confidence AS p, count(m.article_id) AS mentions"
+            " FROM articles a LEFT JOIN mentions m ON m.article_id = a.id GROUP BY ALL"
+            " ORDER BY a.language"
+        )
+        events = store.query("SELECT count(*) AS n FROM events")[0]["n"]
+    assert [(r["language"], r["mentions"] > 0) for r in stored] == [("en", True), ("fr", False)]
+    assert all(0.5 < r["p"] <= 1.0 for r in stored)
+    assert events >= 1
+    assert summary.not_english == {"fr": 1} and summary.as_dict()["languages"] == {"en": 1, "fr": 1}

@@ -35,6 +35,7 @@ TABLES = (
     "site_lines",
     "site_pages",
     "quarantine",
+    "sources",
 )
 RUN_COLUMNS = {"run_id"}  # differs between the two stores by construction, not by content
 

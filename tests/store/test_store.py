@@ -96,3 +96,40 @@ def test_a_reader_sees_commits_and_outlives_its_writer(db_path: Path) -> None:
     finally:
         reader.close()
         writer.close()
+
+
+def test_a_store_from_before_sources_gets_a_row_per_stored_version_and_reject(
+    db_path: Path,
+) -> None:
+    with Store(db_path) as store:
+        store.write_articles([(article(), Known("new"), "r1", "c1")], [])
+        store.write_articles([(article("Putin left Baku."), Known("version", 2), "r2", "c2")], [])
+        store.quarantine([Rejected("bad.txt", "binary")], run_id=1)
+        # The store as it was before migration 6.
+        store.con.execute("DROP TABLE sources")
+        store.con.execute("DELETE FROM schema_migrations WHERE version = 6")
+    with Store(db_path) as store:
+        rows = store.query(
+            "SELECT source, outcome, article_id, version, run_id FROM sources ORDER BY outcome"
+        )
+        assert (
+            store.query("SELECT language_confidence FROM articles")
+            == [{"language_confidence": None}] * 2
+        )
+    assert rows == [
+        {
+            "source": "t.txt",
+            "outcome": "new_version",
+            "article_id": "a1",
+            "version": 2,
+            "run_id": None,
+        },
+        {
+            "source": "bad.txt",
+            "outcome": "quarantined",
+            "article_id": None,
+            "version": None,
+            "run_id": 1,
+        },
+        {"source": "t.txt", "outcome": "stored", "article_id": "a1", "version": 1, "run_id": None},
+    ]

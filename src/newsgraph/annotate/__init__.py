@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsgraph.annotate.language import detect_language
+from newsgraph.annotate.language import DEFAULT_LANGUAGE, read_language
 from newsgraph.annotate.nlp import MEMO_ATTRIBUTES, load_pipeline, phases_of
 from newsgraph.model import Article, Sentence
 
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.vocab import Vocab
 
-__all__ = ["Annotator", "Chooser", "detect_language", "is_parsed", "load_pipeline"]
+__all__ = ["Annotator", "Chooser", "is_parsed", "load_pipeline", "read_language"]
 
 # A Doc's user_data key: token offsets of the sentences that were parsed.
 PARSED = "newsgraph.parsed"
@@ -47,11 +47,16 @@ class Annotator:
     """A stage: spaCy over English articles in batches — entities first, then chosen sentences."""
 
     def __init__(
-        self, model: str | None = None, batch_size: int = 64, blas: str | None = None
+        self,
+        model: str | None = None,
+        batch_size: int = 64,
+        blas: str | None = None,
+        language: str = DEFAULT_LANGUAGE,
     ) -> None:
         self.model = model
         self.batch_size = batch_size
         self.blas = blas
+        self.language = language  # what a text too short to tell is taken to be, if undeclared
         self._memo: object | None = None
 
     def __call__(self, articles: Iterable[Article]) -> Iterator[Article]:
@@ -62,13 +67,17 @@ class Annotator:
             yield from self.parse(self.entities(batch))
 
     def entities(self, articles: Iterable[Article]) -> list[Article]:
-        """Language, entities and sentences; articles not in English come back without a Doc."""
+        """Language, entities and sentences; articles not in English come back without a Doc.
+
+        The language an input declares (page, feed, JSONL) is the fallback for a text too short
+        or too ambiguous to detect, not an override: pages often declare a template's language."""
         nlp = load_pipeline(self.model, self.blas)
         out: list[Article] = []
         english: list[int] = []
         for article in articles:
-            language = article.language or detect_language(article.clean_text)
-            out.append(replace(article, language=language))
+            reading = read_language(article.clean_text, article.language, self.language)
+            language = reading.language
+            out.append(replace(article, language=language, language_confidence=reading.confidence))
             if language.lower().startswith("en"):
                 english.append(len(out) - 1)
         texts = list(dict.fromkeys(out[i].clean_text for i in english))  # distinct, in order

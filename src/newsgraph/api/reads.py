@@ -99,7 +99,8 @@ def article(store: Store, article_id: str) -> Row | None:
     )
     return {
         **{k: row[k] for k in ("id", "version", "title", "published", "site", "url", "source")},
-        **{k: row[k] for k in ("section", "author", "language", "ingested_at", "clean_text")},
+        **{k: row[k] for k in ("section", "author", "language", "language_confidence")},
+        **{k: row[k] for k in ("ingested_at", "clean_text")},
         "notes": list(row["notes"] or []),
         "paragraphs": [list(p) for p in row["paragraphs"] or []],
         "sentences": sentences,
@@ -107,6 +108,7 @@ def article(store: Store, article_id: str) -> Row | None:
         "events": events(store, article_id=aid, limit=10_000, offset=0)[0],
         "motives": motives(store, article_id=aid, limit=10_000, offset=0)[0],
         "claims": claims(store, article_id=aid, limit=10_000, offset=0)[0],
+        "sources": store.sources_of(aid),
     }
 
 

@@ -128,6 +128,18 @@ class ClaimOut(BaseModel):
     cue: str | None
 
 
+class SourceOut(BaseModel):
+    """An input item that carried the article: stored it, repeated it, or made a new version."""
+
+    source: str
+    item: int | None
+    outcome: str
+    version: int | None
+    reason: str | None
+    run_id: int | None
+    recorded_at: dt.datetime | None
+
+
 class ArticleDetail(BaseModel):
     id: str
     version: int
@@ -139,6 +151,7 @@ class ArticleDetail(BaseModel):
     section: str | None
     author: str | None
     language: str | None
+    language_confidence: float | None
     ingested_at: dt.datetime | None
     notes: list[str]
     clean_text: str
@@ -148,6 +161,7 @@ class ArticleDetail(BaseModel):
     events: list[EventOut]
     motives: list[MotiveOut]
     claims: list[ClaimOut]
+    sources: list[SourceOut]
 
 
 class RoleOut(BaseModel):

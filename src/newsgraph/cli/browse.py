@@ -25,7 +25,8 @@ def show(
     db: DbOption = DEFAULT_DB,
     json_out: JsonOption = False,
 ) -> None:
-    """Show one article: metadata, clean text and the actors it mentions."""
+    """Show one article: metadata, clean text, the actors it mentions and every input that
+    carried it."""
     with open_store(db) as store:
         article = store.article(article_id)
         if article is None:
@@ -36,14 +37,17 @@ def show(
             " FROM mentions WHERE article_id = ? ORDER BY start",
             [article["id"]],
         )
+        sources = store.sources_of(article["id"])
     if json_out:
         article.pop("html", None)
-        emit_json({**article, "mentions": mentions})
+        emit_json({**article, "mentions": mentions, "sources": sources})
         return
     console.print(f"[bold]{article['title'] or '(untitled)'}[/bold]")
     meta = {
         k: article[k] for k in ("id", "section", "published", "site", "url", "source", "language")
     }
+    if article["language_confidence"] is not None:
+        meta["language"] = f"{article['language']} ({article['language_confidence']:.2f})"
     console.print("  ".join(f"{k}: {v}" for k, v in meta.items() if v))
     console.print()
     console.print(article["clean_text"], markup=False, highlight=False)
@@ -54,6 +58,13 @@ def show(
             m["text"], m["kind"], m["code"] or m["country"] or "", m["resolved_by"], m["role"] or ""
         )
     console.print(table)
+    console.print(f"[bold]sources[/bold] {len(sources)}")
+    for s in sources:  # one line each, unwrapped: a path is what a reader copies
+        item = "" if s["item"] is None else f" #{s['item']}"
+        run = "" if s["run_id"] is None else f"run {s['run_id']}  "
+        reason = f"  ({s['reason']})" if s["reason"] else ""
+        line = f"  {s['outcome']:<11} {run}{s['source']}{item}{reason}"
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()

@@ -15,7 +15,9 @@ from newsgraph.store import export as exports
 def export(
     table: Annotated[
         str,
-        typer.Argument(help="articles, mentions, actors, quarantine, events, motives, claims, ..."),
+        typer.Argument(
+            help="articles, mentions, actors, sources, quarantine, events, motives, claims, ..."
+        ),
     ],
     fmt: Annotated[
         str,

@@ -44,6 +44,13 @@ def ingest(
             " newsgraph[encoder]). [env: NEWSGRAPH_WHY_ENCODER]"
         ),
     ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            help="Language (ISO 639-1) of a text too short or ambiguous to detect that declares"
+            " none; only English is coded. [env: NEWSGRAPH_LANGUAGE; default: en]"
+        ),
+    ] = None,
     engine: Annotated[
         str, typer.Option(help="local (this machine's processes) or ray (extra newsgraph[ray]).")
     ] = "local",
@@ -62,6 +69,7 @@ def ingest(
             workers=workers,
             blas=blas or base.blas,
             why_encoder=why_encoder or base.why_encoder,
+            language=language or base.language,
         )
     except ValueError as err:
         fail(str(err))
@@ -118,5 +126,11 @@ def print_summary(summary: RunSummary) -> None:
         f"{summary.mentions} mentions, {summary.events} events, {summary.motives} motives,"
         f" {summary.claims} claims"
     )
+    others = summary.not_english
+    if others:
+        languages = ", ".join(f"{code} {n}" for code, n in others.most_common())
+        console.print(
+            f"{others.total()} not in English ({languages}): stored with their language, not coded"
+        )
     for reason, count in summary.reasons.most_common():
         console.print(f"  quarantined: {count} × {reason}")

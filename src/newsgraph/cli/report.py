@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from newsgraph.cli.app import DEFAULT_DB, DbOption, JsonOption, app, console, emit_json, open_store
+from newsgraph.model import OUTCOMES
 
 
 @app.command()
 def report(db: DbOption = DEFAULT_DB, json_out: JsonOption = False) -> None:
-    """Summarise the store: articles, actors, events, motives, claims, quarantine."""
+    """Summarise the store: articles, actors, events, motives, claims, inputs by outcome,
+    quarantine."""
     with open_store(db) as store:
         counts = store.counts()
         top = store.query(
@@ -36,6 +38,10 @@ def report(db: DbOption = DEFAULT_DB, json_out: JsonOption = False) -> None:
         quarantine = store.query(
             "SELECT reason, count(*) AS n FROM quarantine GROUP BY reason ORDER BY n DESC"
         )
+        found = dict(
+            store.con.execute("SELECT outcome, count(*) FROM sources GROUP BY outcome").fetchall()
+        )
+    sources = {outcome: int(found.get(outcome, 0)) for outcome in OUTCOMES}
     if json_out:
         emit_json(
             {
@@ -45,11 +51,16 @@ def report(db: DbOption = DEFAULT_DB, json_out: JsonOption = False) -> None:
                 "top_dyads": dyads,
                 "claims_by_certainty": certainty,
                 "quarantine": quarantine,
+                "sources": sources,
             }
         )
         return
     kinds = ("articles", "actors", "mentions", "events", "motives", "claims")
     console.print("[bold]store[/bold] " + ", ".join(f"{counts[k]} {k}" for k in kinds))
+    console.print(
+        f"[bold]inputs[/bold] {sum(sources.values())}: "
+        + ", ".join(f"{n} {outcome.replace('_', ' ')}" for outcome, n in sources.items())
+    )
     if top:
         console.print(
             "[bold]most mentioned[/bold] "

@@ -13,7 +13,7 @@ import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newsgraph.ingest.dates import parse_date
@@ -136,7 +136,10 @@ def parse_input(item: Input) -> Iterator[Article | Rejected]:
             yield Rejected(name, "corrupt gzip", str(err))
             return
         inner_name = name[:-3] if name.endswith(".gz") else name + ".out"
-        yield from parse_input(Input(inner_name, inner, item.meta))
+        # Read as the inner file's kind, recorded under the name it came as: `a.txt.gz` beside
+        # `a.txt` is another input.
+        for outcome in parse_input(Input(inner_name, inner, item.meta)):
+            yield _came_as(outcome, name)
         return
     if not data.strip():
         yield Rejected(name, "empty", "no content")
@@ -160,6 +163,12 @@ def parse_input(item: Input) -> Iterator[Article | Rejected]:
         yield _parse_text(name, data, item.meta)
 
 
+def _came_as(outcome: Article | Rejected, name: str) -> Article | Rejected:
+    if isinstance(outcome, Rejected):
+        return replace(outcome, source=name)
+    return replace(outcome, provenance=replace(outcome.provenance, source=name))
+
+
 def _looks_like_html(data: bytes) -> bool:
     head = data[:2048].lstrip().lower()
     return head.startswith((b"<!doctype html", b"<html")) or b"<body" in head or b"<head" in head
@@ -179,7 +188,6 @@ def _with_meta(article: Article, meta: dict[str, object] | None) -> Article:
     """Apply sidecar/JSONL metadata fields to a raw article."""
     if not meta:
         return article
-    from dataclasses import replace
 
     def text(key: str) -> str | None:
         value = meta.get(key)

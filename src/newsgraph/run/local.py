@@ -6,7 +6,6 @@ leaves no half-written article and a re-run completes the work.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -20,6 +19,7 @@ from newsgraph.config import Settings
 from newsgraph.ingest import read_inputs
 from newsgraph.model import Article, Rejected
 from newsgraph.pipeline import Processor, clean_all, learn_memory
+from newsgraph.run.ledger import Ledger, raw_hash
 from newsgraph.run.summary import RunSummary
 from newsgraph.store import Known, Store
 
@@ -37,11 +37,6 @@ class Planned:
     content_hash: str
 
 
-def raw_hash(article: Article) -> str:
-    """The identity of an input as given (its own id and raw text): unchanged input is skipped."""
-    return hashlib.sha256(f"{article.id}\x00{article.raw_text}".encode()).hexdigest()[:16]
-
-
 def ingest(
     paths: Iterable[str | Path],
     store: Store,
@@ -52,17 +47,10 @@ def ingest(
     settings = settings or Settings()
     started = time.perf_counter()
     summary = RunSummary()
+    ledger = Ledger()
     run_id = store.begin_run("local", settings.workers)
-    rejected: list[Rejected] = []
-    raw: list[Article] = []
-    for item in read_inputs(paths):
-        summary.inputs += 1
-        if isinstance(item, Rejected):
-            rejected.append(item)
-        else:
-            raw.append(item)
-
-    planned = plan(raw, store, summary, rejected)
+    raw, rejected = read_all(paths, summary, ledger)
+    planned = plan(raw, store, summary, rejected, ledger)
     processor = Processor(settings)
     # In one process the memory pass's dictionary scans serve the link stage too.
     here = processor.linker if settings.workers <= 1 else None
@@ -79,22 +67,57 @@ def ingest(
                 rejected.append(result)
             else:
                 good.append(Planned(result, sent.known, sent.raw_hash, sent.content_hash))
-        good = write(store, processor, good, rejected, pages_seen)
-        for p in good:
-            summary.count_stored(p.article, p.known.status == "version")
+        for p in write(store, processor, good, rejected, pages_seen):
+            count_stored(p, summary, ledger)
         done += len(batch)
         if progress:
             progress(done, len(planned))
+    finish(store, run_id, summary, rejected, ledger, started)
+    return summary
 
+
+def read_all(
+    paths: Iterable[str | Path], summary: RunSummary, ledger: Ledger
+) -> tuple[list[Article], list[Rejected]]:
+    """Every item of the inputs, counted and placed in the ledger: the articles and the rejects."""
+    rejected: list[Rejected] = []
+    raw: list[Article] = []
+    for item in read_inputs(paths):
+        summary.inputs += 1
+        ledger.read(item)
+        if isinstance(item, Rejected):
+            rejected.append(item)
+        else:
+            raw.append(item)
+    return raw, rejected
+
+
+def count_stored(planned: Planned, summary: RunSummary, ledger: Ledger) -> None:
+    """A written article, in the summary and the ledger."""
+    summary.count_stored(planned.article, planned.known.status == "version")
+    ledger.stored(planned.article, planned.known.version)
+
+
+def finish(
+    store: Store,
+    run_id: int,
+    summary: RunSummary,
+    rejected: Sequence[Rejected],
+    ledger: Ledger,
+    started: float,
+) -> None:
+    """Close a run: views, quarantine, the sources of every input, the run's record."""
     if summary.stored:
         refresh_views(store)
     if rejected:
         store.quarantine(rejected, run_id)
+    for item in rejected:
+        ledger.quarantined(item)
+    store.record_sources(ledger.items(), run_id)
     summary.quarantined = len(rejected)
     summary.reasons.update(r.reason for r in rejected)
     summary.seconds = time.perf_counter() - started
     store.finish_run(run_id, summary.counts(), summary.seconds)
-    return summary
 
 
 def write(
@@ -150,9 +173,14 @@ def refresh_views(store: Store) -> None:
 
 
 def plan(
-    raw: Sequence[Article], store: Store, summary: RunSummary, rejected: list[Rejected]
+    raw: Sequence[Article],
+    store: Store,
+    summary: RunSummary,
+    rejected: list[Rejected],
+    ledger: Ledger | None = None,
 ) -> list[Planned]:
     """Skip what the store already has, clean the rest, and decide new article or new version."""
+    ledger = ledger if ledger is not None else Ledger()
     hashes = [raw_hash(a) for a in raw]
     seen = store.seen_raw(hashes)
     fresh: list[tuple[Article, str]] = []
@@ -160,6 +188,8 @@ def plan(
     for article, digest in zip(raw, hashes, strict=True):
         if digest in seen or digest in in_run:
             summary.duplicates += 1
+            where = "a stored article" if digest in seen else "one read before it"
+            ledger.duplicate(article, seen.get(digest), f"same input as {where}")
         else:
             in_run.add(digest)
             fresh.append((article, digest))
@@ -178,15 +208,23 @@ def plan(
 
     planned: list[Planned] = []
     run_hashes: set[tuple[str, object]] = set()  # (text hash, id), and (text hash, True) for any id
+    first_with: dict[str, str] = {}  # text hash -> id of the first article in this run with it
     run_versions: dict[str, int] = {}  # id -> version given to it in this run
     for (article, digest, text_hash, derived_id), known in zip(good, stored, strict=True):
-        if known.status == "duplicate" or (text_hash, derived_id or article.id) in run_hashes:
+        if known.status == "duplicate":
             summary.duplicates += 1
+            ledger.duplicate(article, known.holder, "same text as a stored article")
+            continue
+        if (text_hash, derived_id or article.id) in run_hashes:
+            summary.duplicates += 1
+            holder = first_with[text_hash] if derived_id else article.id
+            ledger.duplicate(article, holder, "same text as an article read before it")
             continue
         if article.id in run_versions:  # the same id with other content earlier in this run
             known = Known("version", run_versions[article.id] + 1)
         run_hashes.add((text_hash, True))
         run_hashes.add((text_hash, article.id))
+        first_with.setdefault(text_hash, article.id)
         run_versions[article.id] = known.version
         planned.append(Planned(article, known, digest, text_hash))
     return planned

@@ -26,15 +26,17 @@ import ray  # at import time, so a missing `ray` extra shows where the engine is
 from newsgraph.clean import PageLines
 from newsgraph.config import Settings
 from newsgraph.errors import NewsgraphError
-from newsgraph.ingest import read_inputs
 from newsgraph.model import Actor, Article, Rejected
 from newsgraph.pipeline import Processor, learn_memory
+from newsgraph.run.ledger import Ledger
 from newsgraph.run.local import (
     Planned,
     Progress,
     copies_together,
+    count_stored,
+    finish,
     plan,
-    refresh_views,
+    read_all,
     rounds,
     write,
 )
@@ -100,17 +102,10 @@ def ingest_ray(
     settings = settings or Settings()
     started = time.perf_counter()
     summary = RunSummary()
+    ledger = Ledger()
     run_id = store.begin_run("ray", settings.workers)
-    rejected: list[Rejected] = []
-    raw: list[Article] = []
-    for item in read_inputs(paths):
-        summary.inputs += 1
-        if isinstance(item, Rejected):
-            rejected.append(item)
-        else:
-            raw.append(item)
-
-    planned = plan(raw, store, summary, rejected)
+    raw, rejected = read_all(paths, summary, ledger)
+    planned = plan(raw, store, summary, rejected, ledger)
     memory = learn_memory([p.article for p in planned], store.memory_rows())
     store.save_memory(memory.to_rows())  # type: ignore[attr-defined]
     if planned:
@@ -118,16 +113,8 @@ def ingest_ray(
             with ray_session(address, settings.workers):
                 processor = Processor(settings, memory)
                 shards = spool_results(processor, planned, settings, Path(spool), progress)
-            store_shards(shards, planned, store, summary, rejected, settings.batch_size)
-
-    if summary.stored:
-        refresh_views(store)
-    if rejected:
-        store.quarantine(rejected, run_id)
-    summary.quarantined = len(rejected)
-    summary.reasons.update(r.reason for r in rejected)
-    summary.seconds = time.perf_counter() - started
-    store.finish_run(run_id, summary.counts(), summary.seconds)
+            store_shards(shards, planned, store, summary, rejected, ledger, settings.batch_size)
+    finish(store, run_id, summary, rejected, ledger, started)
     return summary
 
 
@@ -220,6 +207,7 @@ def store_shards(
     store: Store,
     summary: RunSummary,
     rejected: list[Rejected],
+    ledger: Ledger,
     batch_size: int,
 ) -> None:
     """Merge the shards into the store with the local engine's writer, one transaction a batch."""
@@ -235,7 +223,7 @@ def store_shards(
                 given = planned[coded.key]
                 good.append(Planned(coded.result, given.known, given.raw_hash, given.content_hash))
         for p in write(store, writer, good, rejected, pages_seen):
-            summary.count_stored(p.article, p.known.status == "version")
+            count_stored(p, summary, ledger)
 
 
 def read_shard(shard: Path) -> list[Coded]:

@@ -22,6 +22,7 @@ class RunSummary:
     claims: int = 0
     seconds: float = 0.0
     article_ids: list[str] = field(default_factory=list)
+    languages: Counter[str] = field(default_factory=Counter)  # stored articles by language
 
     def count_stored(self, article: Article, is_version: bool) -> None:
         """Add one stored article and what was extracted from it."""
@@ -32,6 +33,12 @@ class RunSummary:
         self.motives += len(article.motives)
         self.claims += len(article.claims)
         self.article_ids.append(article.id)
+        self.languages[article.language or "und"] += 1
+
+    @property
+    def not_english(self) -> Counter[str]:
+        """Stored articles in other languages (kept, not coded), by language."""
+        return Counter({k: n for k, n in self.languages.items() if not k.startswith("en")})
 
     @property
     def failed(self) -> bool:
@@ -51,4 +58,9 @@ class RunSummary:
         }
 
     def as_dict(self) -> dict[str, object]:
-        return {**self.counts(), "reasons": dict(self.reasons), "seconds": round(self.seconds, 2)}
+        return {
+            **self.counts(),
+            "reasons": dict(self.reasons),
+            "languages": dict(self.languages),
+            "seconds": round(self.seconds, 2),
+        }

@@ -23,8 +23,8 @@ FORMATS = ("jsonl", "csv", "parquet")
 
 def articles(store: Store) -> Iterator[Row]:
     yield from store.query(
-        "SELECT id, source, title, section, published, url, site, language, clean_text, raw_text,"
-        " author, version, notes FROM articles WHERE is_current ORDER BY id"
+        "SELECT id, source, title, section, published, url, site, language, language_confidence,"
+        " clean_text, raw_text, author, version, notes FROM articles WHERE is_current ORDER BY id"
     )
 
 
@@ -48,6 +48,14 @@ def quarantine(store: Store) -> Iterator[Row]:
     yield from store.query(
         "SELECT source, record, reason, detail, run_id, quarantined_at FROM quarantine"
         " ORDER BY quarantined_at, source"
+    )
+
+
+def sources(store: Store) -> Iterator[Row]:
+    """Every input item of every run and what became of it (`newsgraph.run.ledger`)."""
+    yield from store.query(
+        "SELECT source, item, outcome, article_id, reason, run_id, version, raw_hash, recorded_at"
+        " FROM sources ORDER BY run_id NULLS FIRST, source, item NULLS FIRST, outcome"
     )
 
 
@@ -88,6 +96,7 @@ EXPORTERS: dict[str, Callable[[Store], Iterable[Row]]] = {
     "mentions": mentions,
     "actors": actors,
     "quarantine": quarantine,
+    "sources": sources,
     "sentences": sentences,
     "events": events,
     "motives": motives,

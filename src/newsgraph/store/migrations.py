@@ -112,6 +112,7 @@ TIMESTAMPS = {
     "quarantine": ("quarantined_at",),
     "runs": ("started", "finished"),
     "schema_migrations": ("applied_at",),
+    "sources": ("recorded_at",),
 }
 
 
@@ -155,12 +156,47 @@ def _m005_timestamps_with_zone(con: Any) -> None:
         con.execute("SET TimeZone = 'UTC'")
 
 
+def _m006_sources_and_language(con: Any) -> None:
+    """Every input item and what became of it; the language detector's confidence.
+
+    Existing stores get a row per stored version and per quarantined input, from the tables that
+    kept them; duplicates of earlier runs left no trace, so none can be recovered.
+    """
+    con.execute("""
+        CREATE TABLE IF NOT EXISTS sources (
+            run_id INTEGER, source VARCHAR NOT NULL, item INTEGER, raw_hash VARCHAR,
+            outcome VARCHAR NOT NULL, article_id VARCHAR, version INTEGER, reason VARCHAR,
+            recorded_at TIMESTAMPTZ DEFAULT current_timestamp)""")
+    con.execute("CREATE INDEX IF NOT EXISTS sources_article ON sources (article_id)")
+    con.execute("ALTER TABLE articles ADD COLUMN IF NOT EXISTS language_confidence DOUBLE")
+    before = "recorded before sources were kept"
+    con.execute(
+        """
+        INSERT INTO sources (source, item, raw_hash, outcome, article_id, version, reason)
+        SELECT coalesce(source, ''), record, raw_hash,
+               CASE WHEN version > 1 THEN 'new_version' ELSE 'stored' END, id, version, ?
+        FROM articles ORDER BY ingested_at, id, version""",
+        [before],
+    )
+    con.execute(
+        """
+        INSERT INTO sources (run_id, source, item, outcome, reason)
+        SELECT run_id, source, record, 'quarantined', reason FROM quarantine
+        ORDER BY quarantined_at, source""",
+    )
+
+
 MIGRATIONS: list[Migration] = [
     (1, "core tables: articles, sentences, mentions, actors, memory, quarantine, runs", _m001_core),
     (2, "knowledge tables: events, event_actors, claims, motives", _m002_knowledge),
     (3, "lookup indexes", _m003_indexes),
     (4, "motives: the evidence text stating the reason", _m004_motive_evidence),
     (5, "every timestamp timezone-aware (TIMESTAMPTZ, UTC)", _m005_timestamps_with_zone),
+    (
+        6,
+        "sources: every input item and its outcome; language confidence",
+        _m006_sources_and_language,
+    ),
     *QUERY_MIGRATIONS,  # 10+: search copies and stories (newsgraph.query.schema)
 ]
 
@@ -187,4 +223,9 @@ def migrate(con: Any) -> list[int]:
             con.execute("ROLLBACK")
             raise
         applied.append(version)
+    if applied:
+        # Schema changes go to the database file now, not only to its write-ahead log: DuckDB
+        # 1.5 cannot replay an ALTER TABLE ADD COLUMN on a table with a `current_timestamp`
+        # default after a crash (tests/robustness/test_crash.py kills an ingest of a new store).
+        con.execute("CHECKPOINT")
     return applied

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from newsgraph.model import Actor, ActorRef, Article, Event, Rejected
+from newsgraph.model import Actor, ActorRef, Article, Event, Rejected, SourceItem
 
 Row = dict[str, Any]
 
@@ -24,6 +24,7 @@ def article_row(article: Article, version: int, raw_hash: str, content_hash: str
         "site": article.site,
         "author": article.author,
         "language": article.language,
+        "language_confidence": article.language_confidence,
         "clean_text": article.clean_text,
         "raw_text": article.raw_text,
         "html": article.html,
@@ -181,4 +182,17 @@ def quarantine_row(item: Rejected, run_id: int | None) -> Row:
         "detail": item.detail,
         "payload": item.payload,
         "run_id": run_id,
+    }
+
+
+def source_row(item: SourceItem, run_id: int) -> Row:
+    return {
+        "run_id": run_id,
+        "source": item.source,
+        "item": item.item,
+        "raw_hash": item.raw_hash,
+        "outcome": item.outcome,
+        "article_id": item.article_id,
+        "version": item.version,
+        "reason": item.reason,
     }

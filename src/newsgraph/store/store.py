@@ -18,7 +18,7 @@ import duckdb
 
 from newsgraph.clean import PageLines
 from newsgraph.errors import StoreBusyError
-from newsgraph.model import Actor, Article, Rejected, Role
+from newsgraph.model import Actor, Article, Rejected, Role, SourceItem
 from newsgraph.store import rows as R
 from newsgraph.store.migrations import migrate
 
@@ -33,6 +33,7 @@ class Known:
 
     status: str  # "new", "duplicate" or "version"
     version: int = 1
+    holder: str | None = None  # for a duplicate: the stored article that has this content
 
 
 def _connect(path: str, read_only: bool) -> Any:
@@ -142,22 +143,26 @@ class Store:
         for article_id, content_hash, any_id in incoming:
             held = holders.get(content_hash, set())
             if held and (any_id or article_id in held):
-                answers.append(Known("duplicate"))
+                holder = article_id if article_id in held else min(held)
+                answers.append(Known("duplicate", holder=holder))
             elif article_id in latest:
                 answers.append(Known("version", int(latest[article_id]) + 1))
             else:
                 answers.append(Known("new"))
         return answers
 
-    def seen_raw(self, raw_hashes: Iterable[str]) -> set[str]:
-        """The raw-content hashes among these that are already stored (for incremental runs)."""
+    def seen_raw(self, raw_hashes: Iterable[str]) -> dict[str, str]:
+        """The raw-content hashes among these that are already stored (for incremental runs),
+        each with the id of the article it became."""
         hashes = list(set(raw_hashes))
         if not hashes:
-            return set()
+            return {}
         found = self.con.execute(
-            "SELECT DISTINCT raw_hash FROM articles WHERE raw_hash IN (SELECT unnest(?))", [hashes]
+            "SELECT raw_hash, min(id) FROM articles WHERE raw_hash IN (SELECT unnest(?))"
+            " GROUP BY raw_hash",
+            [hashes],
         ).fetchall()
-        return {r[0] for r in found}
+        return {digest: article_id for digest, article_id in found}
 
     def write_articles(
         self,
@@ -200,6 +205,11 @@ class Store:
     def quarantine(self, items: Sequence[Rejected], run_id: int | None = None) -> None:
         with self.transaction():
             self._insert("quarantine", [R.quarantine_row(i, run_id) for i in items])
+
+    def record_sources(self, items: Sequence[SourceItem], run_id: int) -> None:
+        """The run's input items and their outcomes (`newsgraph.run.ledger`)."""
+        with self.transaction():
+            self._insert("sources", [R.source_row(i, run_id) for i in items])
 
     def begin_run(self, engine: str, workers: int) -> int:
         # Not a sequence: its position is lost when a process is killed before a checkpoint.
@@ -273,6 +283,14 @@ class Store:
             if len(found) != 1:
                 return None
         return found[0]
+
+    def sources_of(self, article_id: str) -> list[dict[str, Any]]:
+        """Every input item that carried this article (stored, copies, versions), oldest first."""
+        return self.query(
+            "SELECT source, item, outcome, version, reason, run_id, recorded_at FROM sources"
+            " WHERE article_id = ? ORDER BY recorded_at, run_id, source, item",
+            [article_id],
+        )
 
     def actor(self, actor_id: str) -> Actor | None:
         found = self.query("SELECT * FROM actors WHERE id = ?", [actor_id])
