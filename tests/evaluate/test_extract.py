@@ -12,7 +12,7 @@ from newsgraph.evaluate.extract import (
     score_page,
 )
 from newsgraph.evaluate.extract_cv import cross_validate, format_cross_validation
-from newsgraph.ingest.main_text import FALLBACK_RATIO
+from newsgraph.ingest.main_text import FALLBACK_RATIO, FAVOR_PRECISION
 
 REPO = Path(__file__).resolve().parents[2]
 FLOORS = REPO / "eval" / "floors" / "extract.json"
@@ -115,5 +115,6 @@ def test_cross_validated_extraction_stays_above_its_floors_and_ships_its_choice(
     assert cv.f1 >= floor["f1"], report
     assert cv.precision >= floor["precision"], report
     assert cv.recall >= floor["recall"], report
-    # The shipped ratio is the one cross-validation's procedure picks on all pages.
+    # The shipped setting is the one cross-validation's procedure picks on all pages.
+    assert cv.favor_precision is FAVOR_PRECISION, report
     assert cv.ratio == pytest.approx(FALLBACK_RATIO), report

@@ -4,6 +4,7 @@ from newsgraph.evaluate.extract import GoldPage
 from newsgraph.evaluate.extract_cv import (
     PagePasses,
     choose_ratio,
+    choose_setting,
     cross_validate_passes,
     fold_of,
 )
@@ -49,10 +50,22 @@ def test_each_fold_is_scored_with_a_ratio_chosen_without_it() -> None:
     passes = [PagePasses(fast=GOLD, full=GOLD, reference=10) for _ in pages]
     needy = 7
     passes[needy] = PagePasses(fast="one two", full=GOLD, reference=10)
-    cv = cross_validate_passes(pages, passes)
+    cv = cross_validate_passes(pages, [{True: p} for p in passes])
     assert sum(s.pages for s in cv.folds) == len(pages)
     held_out = next(s for s in cv.folds if s.fold == fold_of(pages[needy].id))
     assert held_out.ratio == pytest.approx(0.5)  # every ratio tied on the other folds
     assert held_out.f1 == 1.0  # 0.5 still repairs the page (2 of 10 tokens)
     assert cv.ratio == pytest.approx(0.6)  # on all pages: best from 0.3 up
     assert cv.f1 == pytest.approx(sum(s.f1 for s in cv.folds) / len(cv.folds))
+
+
+def test_the_mode_with_the_best_score_is_chosen_with_its_own_ratio() -> None:
+    pages = [gold("a"), gold("b")]
+    precise = [PagePasses(fast=GOLD, full=GOLD, reference=10) for _ in pages]
+    # The balanced mode keeps junk on both pages.
+    balanced = [PagePasses(fast=GOLD + " menu a b c", full=GOLD, reference=10) for _ in pages]
+    passes = [{False: b, True: p} for b, p in zip(balanced, precise, strict=True)]
+    assert choose_setting(pages, passes) == (True, pytest.approx(0.5))
+    # Equal scores: the first mode listed wins.
+    same = [{False: p, True: p} for p in precise]
+    assert choose_setting(pages, same)[0] is False

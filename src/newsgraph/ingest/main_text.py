@@ -1,13 +1,13 @@
 """The main text of a parsed page: trafilatura's fast pass, checked against resiliparse.
 
 trafilatura's full pass also runs two fallback extractors (readability-lxml and a jusText-like
-baseline) and compares their output with its own, which takes more than half its time and on
+baseline) and compares their output with its own, which takes a third of its time or more and on
 most pages changes nothing. The fast pass skips them; it then loses text on the pages whose
 article markup it does not recognise. Such a loss shows as the fast pass keeping far less text
 than resiliparse's main-content extraction (C++, a few milliseconds a page, whose output is
 too loose to ship: it keeps titles, bylines, captions and cookie banners), so those pages,
 and only those, go through the full pass. The ratio that triggers it is chosen by 5-fold
-cross-validation over pages (`newsgraph.evaluate.extract.cross_validate`).
+cross-validation over pages (`newsgraph.evaluate.extract_cv`), as is trafilatura's mode.
 """
 
 from __future__ import annotations
@@ -28,6 +28,10 @@ log = logging.getLogger(__name__)
 FALLBACK_RATIO = 0.6
 # The ratios cross-validation chooses from: 0 never falls back (unless the fast pass is empty).
 RATIO_GRID = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+# trafilatura's precision mode (it drops more link-dense and short blocks) against its default
+# balance, also chosen by that cross-validation.
+FAVOR_PRECISION = True
+MODE_GRID = (True, False)
 # Navigation, footers and sidebars: removing them first changes nothing on aeb_dev, and a page
 # with no article no longer yields its menu text ("Home World").
 NEVER_ARTICLE = "//nav|//footer|//aside"
@@ -43,13 +47,18 @@ class MainText:
 
 
 def extract_main_text(
-    tree: HtmlElement, html: str, url: str | None, ratio: float = FALLBACK_RATIO
+    tree: HtmlElement,
+    html: str,
+    url: str | None,
+    ratio: float = FALLBACK_RATIO,
+    favor_precision: bool = FAVOR_PRECISION,
 ) -> MainText:
     """The fast pass, or the full pass where the fast one keeps too little (see module doc)."""
-    fast = trafilatura_text(tree, url, fast=True)
+    fast = trafilatura_text(tree, url, fast=True, favor_precision=favor_precision)
     if not needs_full_pass(fast, reference_tokens(html), ratio):
         return MainText(fast, full_pass=False)
-    return MainText(trafilatura_text(tree, url, fast=False) or fast, full_pass=True)
+    full = trafilatura_text(tree, url, fast=False, favor_precision=favor_precision)
+    return MainText(full or fast, full_pass=True)
 
 
 def needs_full_pass(fast_text: str, reference: int, ratio: float) -> bool:
