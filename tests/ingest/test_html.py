@@ -190,3 +190,12 @@ def test_fragment_to_text_keeps_paragraphs_and_drops_scripts() -> None:
 def test_fragment_to_text_survives_deep_nesting() -> None:
     fragment = "<div>" * 3000 + "deep text" + "</div>" * 3000
     assert html_fragment_to_text(fragment) in ("deep text", "")
+
+
+def test_a_date_only_in_the_running_text_is_found_by_the_wide_search() -> None:
+    # No date in the markup or URL: htmldate's quick search finds none, its wide one reads the
+    # text; the wide search runs only when the quick one comes back empty.
+    story = "<p>The minister said the talks would continue next week in the capital city.</p>"
+    posted = "<p>Posted 14 March 2024, 10:12</p>"
+    html = f"<html><body><article>{story * 3}{posted}</article></body></html>"
+    assert extract(html).published == date(2024, 3, 14)

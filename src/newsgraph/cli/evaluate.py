@@ -31,12 +31,30 @@ def _show(score: Any, report: str, json_out: bool) -> None:
 
 
 @evaluate.command("extract")
-def eval_extract(gold: GoldPath, json_out: JsonOption = False) -> None:
-    """HTML main-text extraction: 4-gram shingle P/R/F1 (article-extraction-benchmark)."""
+def eval_extract(
+    gold: GoldPath,
+    compare: Annotated[
+        bool, typer.Option("--compare", help="Also score and time the other extractors.")
+    ] = False,
+    json_out: JsonOption = False,
+) -> None:
+    """HTML main-text extraction: shingle P/R/F1 (article-extraction-benchmark), 5-fold CV."""
     from newsgraph.evaluate.extract import format_report, score_extraction
+    from newsgraph.evaluate.extract_compare import compare_extractors, format_comparison
+    from newsgraph.evaluate.extract_cv import cross_validate, format_cross_validation
 
+    cv = cross_validate(gold)
     score = score_extraction(gold)
-    _show(score, format_report(score), json_out)
+    table = compare_extractors(gold) if compare else ()
+    report = [format_cross_validation(cv), "", "development figures (shipped settings):"]
+    report.append(format_report(score))
+    if table:
+        report += ["", "extractors side by side (development figures, same run):"]
+        report.append(format_comparison(table))
+    result: dict[str, Any] = {"cross_validated": asdict(cv), "development": asdict(score)}
+    if table:
+        result["comparison"] = [asdict(row) for row in table]
+    _show(result, "\n".join(report), json_out)
 
 
 @evaluate.command("events")

@@ -20,19 +20,16 @@ import re
 import statistics
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsgraph.ingest.html import extract_html
+from newsgraph.evaluate.extractors import Extractor, newsgraph_text
 
 log = logging.getLogger(__name__)
 
 SHINGLE_SIZE = 4
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-
-# An extractor maps (page bytes, page url) to the extracted text, None when it finds none.
-Extractor = Callable[[bytes, str | None], str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,23 +62,53 @@ class ExtractionScore:
         return sorted(self.per_page, key=lambda page: (page.f1, page.id))[:count]
 
 
-def score_extraction(gold_dir: Path, extractor: Extractor | None = None) -> ExtractionScore:
-    """Run an extractor (default: newsgraph's `extract_html`) over a gold folder and score it."""
+@dataclass(frozen=True, slots=True)
+class GoldPage:
+    """One benchmark page: its id, url, raw HTML bytes and gold article body."""
+
+    id: str
+    url: str | None
+    html: bytes
+    body: str
+
+
+def load_gold(gold_dir: Path) -> list[GoldPage]:
+    """The pages of a gold folder, sorted by id."""
     gold_dir = Path(gold_dir)
     truth = json.loads((gold_dir / "ground-truth.json").read_text("utf-8"))
-    extract = extractor or _newsgraph_text
+    return [
+        GoldPage(
+            id=page_id,
+            url=truth[page_id].get("url") or None,
+            html=gzip.decompress((gold_dir / "html" / f"{page_id}.html.gz").read_bytes()),
+            body=truth[page_id].get("articleBody") or "",
+        )
+        for page_id in sorted(truth)
+    ]
+
+
+def score_extraction(gold_dir: Path, extractor: Extractor | None = None) -> ExtractionScore:
+    """Run an extractor (default: newsgraph's `extract_html`) over a gold folder and score it."""
+    pages = load_gold(gold_dir)
+    extract = extractor or newsgraph_text
     started = time.perf_counter()
-    per_page = []
-    for page_id in sorted(truth):
-        gold = truth[page_id].get("articleBody") or ""
-        url = truth[page_id].get("url") or None
-        html = gzip.decompress((gold_dir / "html" / f"{page_id}.html.gz").read_bytes())
-        per_page.append(score_page(page_id, url or "", gold, extract(html, url) or ""))
-    seconds = time.perf_counter() - started
+    predictions = [extract(page.html, page.url) or "" for page in pages]
+    score = score_predictions(pages, predictions, time.perf_counter() - started)
+    log.info("scored %d pages in %.1f s: F1 %.4f", score.pages, score.seconds, score.f1)
+    return score
+
+
+def score_predictions(
+    pages: Sequence[GoldPage], predictions: Sequence[str], seconds: float = 0.0
+) -> ExtractionScore:
+    """The benchmark's figures for one prediction per page."""
+    per_page = [
+        score_page(page.id, page.url or "", page.body, predicted)
+        for page, predicted in zip(pages, predictions, strict=True)
+    ]
     precision = _mean([p.precision for p in per_page if p.extracted])
     recall = _mean([p.recall for p in per_page if p.gold_tokens])
     f1 = _harmonic(precision, recall)
-    log.info("scored %d pages in %.1f s: F1 %.4f", len(per_page), seconds, f1)
     return ExtractionScore(precision, recall, f1, len(per_page), tuple(per_page), seconds)
 
 
@@ -133,18 +160,6 @@ def _short(url: str, width: int = 50) -> str:
     """A URL without its scheme, cut to fit a report line."""
     bare = url.split("://", 1)[-1]
     return bare if len(bare) <= width else bare[: width - 1] + "…"
-
-
-def trafilatura_defaults(html: bytes, url: str | None) -> str | None:
-    """The baseline: `trafilatura.extract` with its default options, as the benchmark runs it."""
-    import trafilatura
-
-    return trafilatura.extract(html, url=url)
-
-
-def _newsgraph_text(html: bytes, url: str | None) -> str | None:
-    page = extract_html(html, url=url)
-    return page.text if page else None
 
 
 def _shingles(text: str) -> Counter[tuple[str, ...]]:
