@@ -3,6 +3,8 @@
 Reads ../shared/data/gold/causal/cnc_v2 (CC0), parses every causal sentence with the project's
 spaCy pipeline and turns each relation's effect into a question whose answer is its cause
 (newsgraph.evaluate.askset). A stable subset of QUESTIONS records is kept, by a hash of the id.
+The questions of one document in ABSENT_SHARE (by a hash of the document) lose their passage and
+answer: nothing in the store answers them, so they measure abstention.
 """
 
 from __future__ import annotations
@@ -18,6 +20,12 @@ from newsgraph.evaluate.causal import read_gold
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = 600
+ABSENT_SHARE = 10  # one document in ten
+
+
+def absent(document: str) -> bool:
+    """Is this document left out of the store (its questions must be abstained on)?"""
+    return hashlib.blake2b(f"absent:{document}".encode()).digest()[0] % ABSENT_SHARE == 0
 
 
 def main() -> None:
@@ -41,6 +49,8 @@ def main() -> None:
     with args.out.open("w", encoding="utf-8") as handle:
         for record in kept:
             row = {**record.to_json(), "passage": texts[record.article_id]}
+            if absent(record.article_id):
+                row.update(answer="", answer_sentence="", passage=None)
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"{len(kept)} of {len(records)} questions written to {args.out}")
 

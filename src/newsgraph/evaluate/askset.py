@@ -166,7 +166,9 @@ def _verbal(verb: Any, inside: set[int], variant: int) -> tuple[str, str] | None
     rest_tokens = [
         t
         for t in verb.doc[min(inside) : max(inside) + 1]
-        if t.i not in subject_ids and t.i > subject.i and not (t.i == max(inside) and t.text in _END)
+        if t.i not in subject_ids
+        and t.i > subject.i
+        and not (t.i == max(inside) and t.text in _END)
     ]
     if auxiliaries:
         first = auxiliaries[0]

@@ -25,7 +25,9 @@ from newsgraph.query.facts import (
 )
 from newsgraph.query.lexicon import CLASS_KINDS
 from newsgraph.query.question import Question, read_question
+from newsgraph.query.reasons import cue_reason, motive_reasons
 from newsgraph.query.relations import relations, within
+from newsgraph.query.retrieve import focus_stems, retrieve
 from newsgraph.query.search import load_fts, search_sentences, stems, words_of
 from newsgraph.store import Store
 
@@ -35,6 +37,9 @@ MAX_ANSWERS = 10
 SENTENCE_TIER = 100.0
 SENTENCES_SEARCHED = 30
 CLOSEST_EVIDENCE = 3
+# A sentence answers a why-question only when it holds this share of the question's focus.
+MIN_COVERAGE = 0.5
+REASON_PASSAGES = 5
 # Where a participant phrase ends inside a sentence: punctuation or a new clause.
 _CLAUSE_END = re.compile(r"[,;:.!?]|\s(?:as|when|while|after|before|because|who|which|that)\s")
 _PERSONS_FIRST = {"person": 0, "org": 1, "igo": 1, "group": 1, "bloc": 2, "country": 3}
@@ -278,13 +283,24 @@ def _why(store: Store, q: Question, scored: list[_Scored], board: _Board) -> Non
         score = event_score[motive.event_id or ""]
         for sentence in motive.sentences:  # a reason may be stated over two sentences
             board.add(motive.cause, score, motive.article_id, sentence)
-    if board.candidates or not q.stems:
-        return
-    pattern = r"\b(" + "|".join(re.escape(s) for s in q.stems) + ")"
-    by_effect = fetch_motives(store, "regexp_matches(lower(m.effect_text), ?)", [pattern])
-    for motive in _widest(by_effect):
-        for sentence in motive.sentences:
-            board.add(motive.cause, 0.5, motive.article_id, sentence)
+    if not board.candidates:
+        _why_from_sentences(store, q, board)
+
+
+def _why_from_sentences(store: Store, q: Question, board: _Board) -> None:
+    """No motive of a matching event: the reason the best sentences give for the focus."""
+    passages = [p for p in retrieve(store, q, q.reading) if p.coverage >= MIN_COVERAGE]
+    passages = passages[:REASON_PASSAGES]
+    wanted, _ = focus_stems(store, q, q.reading)
+    stored = motive_reasons(store, passages, wanted)
+    for passage in passages:
+        reason = stored.get((passage.article_id, passage.sentence)) or cue_reason(
+            store, passage, wanted
+        )
+        if reason is not None:
+            board.add(
+                reason.text, passage.score + reason.quality, passage.article_id, passage.sentence
+            )
 
 
 def _widest(motives: list[MotiveFact]) -> list[MotiveFact]:

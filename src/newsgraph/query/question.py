@@ -11,6 +11,7 @@ from typing import Literal
 
 from newsgraph.events.lexicon import TriggerLexicon, candidate_lemmas, load_lexicon
 from newsgraph.query.actors import ActorFinder, ActorKey, Named, find_named
+from newsgraph.query.focus import WHY_TYPES, Focus, parse_focus
 from newsgraph.query.lexicon import (
     ANSWER_CLASSES,
     CAUSE_FRAMES,
@@ -70,6 +71,12 @@ class Question:
     focus_is_subject: bool = False  # "Who did X meet?": X acts, the answer is the other side
     since: date | None = None
     until: date | None = None
+    reading: Focus = Focus("what", None, ())  # the parse's type and focus lemmas
+
+    @property
+    def type(self) -> str:
+        """The fine question type (why, what-caused, what-led-to, who, whom, how-many, ...)."""
+        return self.reading.type
 
     @property
     def actors(self) -> tuple[ActorKey, ...]:
@@ -93,7 +100,10 @@ def read_question(store: Store, text: str, linker: ActorFinder | None = None) ->
     """Read a question with the same actor resolution as articles, plus the store's own actors."""
     named = tuple(find_named(store, text, linker))
     lowered = " ".join(words_of(text.lower()))
+    reading = parse_focus(text)
     kind = _kind(text, lowered, named)
+    if reading.type in WHY_TYPES and kind not in ("identity", "relations"):
+        kind = "why"
     answer_class = _answer_class(lowered) if kind == "which" else None
     class_nouns = ANSWER_CLASSES.get(answer_class or "", frozenset())
     covered = [(n.start, n.end) for n in named]
@@ -125,6 +135,7 @@ def read_question(store: Store, text: str, linker: ActorFinder | None = None) ->
         focus_is_subject=_focus_is_subject(text, named),
         since=since,
         until=until,
+        reading=reading,
     )
 
 

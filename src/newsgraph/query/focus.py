@@ -1,0 +1,135 @@
+"""The parse of a question: what type of answer it wants and its focus (predicate, arguments).
+
+The question is parsed with the same spaCy pipeline as the articles. Its type comes from the
+question word and what the parse attaches to it: "why"; "what" as the subject of a causing verb
+("What caused X?", "What led to X?"); "what ... for?" or "for what purpose"; "what did X
+accomplish/achieve?"; "who" as subject or object ("who" / "whom"); "how many"; "which/what +
+noun". The focus is the predicate the question asks about and its argument heads, as lemmas:
+"What caused the clash to take place?" asks about "take place" with argument "clash".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+# Verbs whose subject a "what" question asks for when it asks for a cause (their lemmas).
+CAUSING_VERBS = frozenset(
+    [
+        "cause",
+        "prompt",
+        "trigger",
+        "spark",
+        "provoke",
+        "motivate",
+        "drive",
+        "make",
+        "compel",
+        "push",
+        "force",
+        "explain",
+        "bring",
+        "fuel",
+    ]
+)
+LEADING_VERBS = frozenset({"lead", "contribute", "result"})  # "what led to X", "resulted in X"
+ACCOMPLISHING_VERBS = frozenset({"accomplish", "achieve", "gain", "win", "yield"})
+_LIGHT_VERBS = frozenset({"do", "be", "have"})
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+WHY_TYPES = frozenset({"why", "what-caused", "what-led-to", "what-for", "accomplish"})
+
+
+@dataclass(frozen=True, slots=True)
+class Focus:
+    """What the parse says a question asks: its type, predicate lemma and argument lemmas."""
+
+    type: str  # why|what-caused|what-led-to|what-for|accomplish|who|whom|where|when|how-many|...
+    predicate: str | None
+    arguments: tuple[str, ...]
+
+    @property
+    def lemmas(self) -> tuple[str, ...]:
+        """The predicate and the arguments: the words an answering sentence should share."""
+        return ((self.predicate,) if self.predicate else ()) + self.arguments
+
+
+@cache
+def _nlp() -> Any:
+    from newsgraph.annotate.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+def parse_focus(text: str, doc: Any | None = None) -> Focus:
+    """Read a question's type and focus from its parse (`doc`, else parsed here)."""
+    doc = doc if doc is not None else _nlp()(text)
+    tokens = list(doc)
+    wh = next((t for t in tokens if t.tag_ in ("WDT", "WP", "WP$", "WRB")), None)
+    root = next((t for t in tokens if t.dep_ == "ROOT"), tokens[0] if tokens else None)
+    if root is None:
+        return Focus("what", None, ())
+    kind, predicate = _type(tokens, wh, root)
+    skip = {t.i for t in tokens if t is wh or (wh is not None and t.head is wh)}
+    if predicate is not None:
+        skip.add(predicate.i)
+    if kind in ("what-caused", "what-led-to") or kind == "accomplish":
+        skip.add(root.i)
+    arguments = tuple(
+        dict.fromkeys(
+            t.lemma_.lower()
+            for t in tokens
+            if t.i not in skip
+            and t.pos_ in _CONTENT_POS
+            and not t.is_stop
+            and t.lemma_.lower() not in _LIGHT_VERBS
+        )
+    )
+    lemma = predicate.lemma_.lower() if predicate is not None else None
+    return Focus(kind, None if lemma in _LIGHT_VERBS else lemma, arguments)
+
+
+def _type(tokens: list[Any], wh: Any | None, root: Any) -> tuple[str, Any | None]:
+    """The question type and the token of the predicate it asks about."""
+    word = wh.lower_ if wh is not None else ""
+    lemma = root.lemma_.lower()
+    if word == "why":
+        return "why", root
+    if word == "how" and wh is not None and wh.i + 1 < len(tokens):
+        if tokens[wh.i + 1].lower_ in ("many", "much"):
+            return "how-many", root
+    if word in ("what", "which") and wh is not None:
+        if wh.dep_ in ("nsubj", "nsubjpass") and wh.head is root:
+            if lemma in CAUSING_VERBS:
+                return "what-caused", _caused(root)
+            if lemma in LEADING_VERBS:
+                return "what-led-to", _caused(root)
+        if lemma in ACCOMPLISHING_VERBS:
+            return "accomplish", None
+        if tokens[-1].lower_ == "for" or (tokens[-2:-1] and tokens[-2].lower_ == "for"):
+            return "what-for", root
+        if wh.head.lower_ == "purpose" or (wh.dep_ == "det" and wh.head.lemma_ == "purpose"):
+            return "what-for", root
+        if wh.dep_ == "det" and wh.head.pos_ in ("NOUN", "PROPN"):
+            return "which", root
+        return "what", root
+    if word in ("who", "whom", "whose"):
+        return ("who" if wh is not None and wh.dep_ in ("nsubj", "nsubjpass") else "whom"), root
+    if word in ("where", "when"):
+        return word, root
+    return "what", root
+
+
+def _caused(root: Any) -> Any | None:
+    """The caused predicate: "caused X to leave" → leave; "led to the strike" → strike."""
+    for child in root.children:
+        if child.dep_ in ("xcomp", "ccomp"):
+            return child
+    for child in root.children:
+        if child.dep_ in ("dobj", "attr"):
+            return child
+        if child.dep_ == "prep":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None

@@ -1,0 +1,101 @@
+"""Sentences that may answer a question: BM25 candidates, scoped, fused, reranked by its focus.
+
+Candidates come from the FTS index (BM25 over the question's content words and names), kept to
+the question's time range when it has one. When the store holds sentence vectors and the
+encoder is installed, the candidates' dense similarity to the question is fused with their BM25
+rank (reciprocal rank fusion). The reranking is what decides: the share of the question's focus
+(predicate and argument lemmas, compared by the index's Porter stems) that the sentence holds,
+its predicate above all, and the actors the question names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsgraph.query.focus import Focus
+from newsgraph.query.question import Question
+from newsgraph.query.search import search_sentences, stems, words_of
+from newsgraph.query.vectors import dense_scores
+from newsgraph.store import Store
+
+CANDIDATES = 40
+RRF_K = 60  # reciprocal rank fusion's usual constant
+PREDICATE_WEIGHT = 0.5
+ACTOR_WEIGHT = 0.25
+FUSION_WEIGHT = 10.0  # an RRF score is at most 2 / RRF_K: scaled to weigh like a focus share
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A candidate sentence with what the reranking measured."""
+
+    article_id: str
+    sentence: int
+    text: str
+    coverage: float  # share of the focus stems the sentence holds
+    predicate: bool  # holds the focus predicate
+    score: float
+    stems: frozenset[str]
+
+
+def focus_stems(store: Store, q: Question, focus: Focus) -> tuple[frozenset[str], str | None]:
+    """The stems a sentence must share with the question, and the predicate's stem."""
+    words = [w.lower() for w in focus.lemmas]
+    found = stems(store, words) if words else []
+    predicate = found[0] if focus.predicate and found else None
+    return frozenset(s for s in (*found, *q.stems) if len(s) > 1), predicate
+
+
+def retrieve(store: Store, q: Question, focus: Focus, limit: int = CANDIDATES) -> list[Passage]:
+    """Candidate sentences for a question, best first by the reranking."""
+    query = " ".join([*q.terms, *focus.lemmas, *(n.text for n in q.named)])
+    hits = search_sentences(store, query, limit)
+    if q.since or q.until:
+        hits = _in_range(store, hits, q)
+    if not hits:
+        return []
+    wanted, predicate = focus_stems(store, q, focus)
+    tokens = [[w.lower() for w in words_of(h.text)] for h in hits]
+    vocabulary = sorted({w for found in tokens for w in found})
+    stem_of = dict(zip(vocabulary, stems(store, vocabulary), strict=True))
+    dense = dense_scores(store, q.text, [(h.article_id, h.sentence) for h in hits])
+    dense_rank = {key: rank for rank, key in enumerate(sorted(dense, key=lambda k: -dense[k]))}
+    names = [n.text.lower() for n in q.named if not q.is_place(n)]
+    passages = []
+    for rank, (hit, words) in enumerate(zip(hits, tokens, strict=True)):
+        held = frozenset(stem_of[w] for w in words)
+        coverage = len(wanted & held) / len(wanted) if wanted else 0.0
+        has_predicate = predicate is not None and predicate in held
+        fused = 1 / (RRF_K + rank)
+        key = (hit.article_id, hit.sentence)
+        if key in dense_rank:
+            fused += 1 / (RRF_K + dense_rank[key])
+        named = sum(n in hit.text.lower() for n in names) / len(names) if names else 0.0
+        score = (
+            coverage
+            + PREDICATE_WEIGHT * has_predicate
+            + ACTOR_WEIGHT * named
+            + FUSION_WEIGHT * fused
+        )
+        passages.append(
+            Passage(hit.article_id, hit.sentence, hit.text, coverage, has_predicate, score, held)
+        )
+    passages.sort(key=lambda p: (-p.score, p.article_id, p.sentence))
+    return passages
+
+
+def _in_range(store: Store, hits: list, q: Question) -> list:  # type: ignore[type-arg]
+    """Hits from articles published in the question's range (undated articles stay)."""
+    ids = sorted({h.article_id for h in hits})
+    rows = store.query(
+        "SELECT id, published FROM articles WHERE is_current AND id IN (SELECT unnest(?))", [ids]
+    )
+    published = {r["id"]: r["published"] for r in rows}
+    kept = []
+    for hit in hits:
+        day = published.get(hit.article_id)
+        if day is None or (
+            (q.since is None or day >= q.since) and (q.until is None or day <= q.until)
+        ):
+            kept.append(hit)
+    return kept
