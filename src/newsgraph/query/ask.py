@@ -40,6 +40,7 @@ CLOSEST_EVIDENCE = 3
 # A sentence answers a why-question only when it holds this share of the question's focus.
 MIN_COVERAGE = 0.5
 REASON_PASSAGES = 5
+REASON_WEIGHT = 0.2  # how cleanly a span answers matters less than how well its sentence fits
 # Where a participant phrase ends inside a sentence: punctuation or a new clause.
 _CLAUSE_END = re.compile(r"[,;:.!?]|\s(?:as|when|while|after|before|because|who|which|that)\s")
 _PERSONS_FIRST = {"person": 0, "org": 1, "igo": 1, "group": 1, "bloc": 2, "country": 3}
@@ -275,9 +276,13 @@ def _party_text(label: str, code: str) -> str:
 
 
 def _why(store: Store, q: Question, scored: list[_Scored], board: _Board) -> None:
-    """Reasons: motives linked to the matching events, else motives whose effect has the
-    question's words."""
-    event_score = {s.event.id: s.score for s in scored}
+    """Reasons: the motives linked to the events of the actors the question names, else the
+    reason the sentences that best fit its focus give."""
+    # Without a named actor an event fits on its verb alone ("protest" is everywhere), and a
+    # country's or a group's event of the kind the question hints at is one of many: too
+    # loose to stand for the question, so the sentences decide. A named person's is not.
+    person = any(a.is_person for a in q.actors)
+    event_score = {s.event.id: s.score for s in scored if s.literal or person} if q.actors else {}
     linked = fetch_motives(store, "m.event_id IN (SELECT unnest(?))", [list(event_score)])
     for motive in _widest(linked):
         score = event_score[motive.event_id or ""]
@@ -298,9 +303,8 @@ def _why_from_sentences(store: Store, q: Question, board: _Board) -> None:
             store, passage, wanted
         )
         if reason is not None:
-            board.add(
-                reason.text, passage.score + reason.quality, passage.article_id, passage.sentence
-            )
+            score = passage.score + REASON_WEIGHT * reason.quality
+            board.add(reason.text, score, passage.article_id, passage.sentence)
 
 
 def _widest(motives: list[MotiveFact]) -> list[MotiveFact]:

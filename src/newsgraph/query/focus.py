@@ -55,15 +55,19 @@ class Focus:
 
 
 @cache
-def _nlp() -> Any:
+def _nlp() -> tuple[Any, list[str]]:
+    """The articles' spaCy pipeline, and the names of its entity recogniser components."""
     from newsgraph.annotate.nlp import load_pipeline
 
-    return load_pipeline()
+    nlp = load_pipeline()
+    return nlp, [n for n in nlp.pipe_names if nlp.get_pipe_meta(n).factory == "ner"]
 
 
 def parse_focus(text: str, doc: Any | None = None) -> Focus:
     """Read a question's type and focus from its parse (`doc`, else parsed here)."""
-    doc = doc if doc is not None else _nlp()(text)
+    if doc is None:
+        nlp, entities = _nlp()
+        doc = nlp(text, disable=entities)  # the type and focus need no entities
     tokens = list(doc)
     wh = next((t for t in tokens if t.tag_ in ("WDT", "WP", "WP$", "WRB")), None)
     root = next((t for t in tokens if t.dep_ == "ROOT"), tokens[0] if tokens else None)
@@ -95,9 +99,9 @@ def _type(tokens: list[Any], wh: Any | None, root: Any) -> tuple[str, Any | None
     lemma = root.lemma_.lower()
     if word == "why":
         return "why", root
-    if word == "how" and wh is not None and wh.i + 1 < len(tokens):
-        if tokens[wh.i + 1].lower_ in ("many", "much"):
-            return "how-many", root
+    following = tokens[wh.i + 1].lower_ if wh is not None and wh.i + 1 < len(tokens) else ""
+    if word == "how" and following in ("many", "much"):
+        return "how-many", root
     if word in ("what", "which") and wh is not None:
         if wh.dep_ in ("nsubj", "nsubjpass") and wh.head is root:
             if lemma in CAUSING_VERBS:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from typing import Literal
@@ -71,7 +71,7 @@ class Question:
     focus_is_subject: bool = False  # "Who did X meet?": X acts, the answer is the other side
     since: date | None = None
     until: date | None = None
-    reading: Focus = Focus("what", None, ())  # the parse's type and focus lemmas
+    reading: Focus = field(default_factory=lambda: Focus("what", None, ()))  # type and focus
 
     @property
     def type(self) -> str:

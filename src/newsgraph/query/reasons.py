@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsgraph.query.facts import fetch_motives
 from newsgraph.query.lexicon import BACKWARD_CUES, FORWARD_CUES, KEEP_CUE
 from newsgraph.query.retrieve import Passage
 from newsgraph.query.search import stems
@@ -45,11 +44,7 @@ def motive_reasons(
     if not passages:
         return {}
     keys = [(p.article_id, p.sentence) for p in passages]
-    motives = fetch_motives(
-        store,
-        "(m.article_id, m.sentence) IN (SELECT (unnest(?), unnest(?)))",
-        [[k[0] for k in keys], [k[1] for k in keys]],
-    )
+    motives = _motives(store, keys)
     texts = {(p.article_id, p.sentence): p.text for p in passages}
     words = sorted({w for m in motives for w in _words(f"{m.cause} {m.effect}")})
     stem_of = dict(zip(words, stems(store, words), strict=True))
@@ -66,6 +61,30 @@ def motive_reasons(
         if key not in best or reason.quality > best[key].quality:
             best[key] = reason
     return best
+
+
+@dataclass(frozen=True, slots=True)
+class _Motive:
+    article_id: str
+    sentence: int
+    cause: str
+    effect: str
+
+
+def _motives(store: Store, keys: list[tuple[str, int]]) -> list[_Motive]:
+    """The stored motives read in these sentences (one light query: no evidence spans)."""
+    rows = store.query(
+        """
+        SELECT m.article_id, m.sentence, m.cause_text, m.effect_text FROM motives m
+        JOIN (SELECT unnest(?) AS article_id, unnest(?) AS idx) w
+          ON w.article_id = m.article_id AND w.idx = m.sentence
+        ORDER BY m.article_id, m.sentence, m.cause_start""",
+        [[k[0] for k in keys], [k[1] for k in keys]],
+    )
+    return [
+        _Motive(r["article_id"], r["sentence"], r["cause_text"] or "", r["effect_text"] or "")
+        for r in rows
+    ]
 
 
 def cue_reason(store: Store, passage: Passage, wanted: frozenset[str]) -> Reason | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from newsgraph.query.focus import Focus
 from newsgraph.query.question import Question
-from newsgraph.query.search import search_sentences, stems, words_of
+from newsgraph.query.search import idf, search_sentences, stems, words_of
 from newsgraph.query.vectors import dense_scores
 from newsgraph.store import Store
 
@@ -32,7 +32,7 @@ class Passage:
     article_id: str
     sentence: int
     text: str
-    coverage: float  # share of the focus stems the sentence holds
+    coverage: float  # share of the focus stems the sentence holds, weighted by their IDF
     predicate: bool  # holds the focus predicate
     score: float
     stems: frozenset[str]
@@ -55,6 +55,8 @@ def retrieve(store: Store, q: Question, focus: Focus, limit: int = CANDIDATES) -
     if not hits:
         return []
     wanted, predicate = focus_stems(store, q, focus)
+    weight = idf(store, sorted(wanted))
+    total = sum(weight.values())
     tokens = [[w.lower() for w in words_of(h.text)] for h in hits]
     vocabulary = sorted({w for found in tokens for w in found})
     stem_of = dict(zip(vocabulary, stems(store, vocabulary), strict=True))
@@ -64,7 +66,7 @@ def retrieve(store: Store, q: Question, focus: Focus, limit: int = CANDIDATES) -
     passages = []
     for rank, (hit, words) in enumerate(zip(hits, tokens, strict=True)):
         held = frozenset(stem_of[w] for w in words)
-        coverage = len(wanted & held) / len(wanted) if wanted else 0.0
+        coverage = sum(weight[s] for s in wanted & held) / total if total else 0.0
         has_predicate = predicate is not None and predicate in held
         fused = 1 / (RRF_K + rank)
         key = (hit.article_id, hit.sentence)

@@ -9,6 +9,7 @@ and must be rebuilt after an ingest: `rebuild_search_index(store)` (needs a writ
 from __future__ import annotations
 
 import logging
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -80,6 +81,14 @@ def load_fts(con: Any) -> None:
     con.execute(f"LOAD '{path}'")  # a file path of our own install, not user text
 
 
+def has_sentence_index(store: Store) -> bool:
+    """Does the sentence index exist (stale or not)? A cheap check, made for every question."""
+    rows = store.query(
+        "SELECT count(*) AS n FROM duckdb_tables() WHERE schema_name = 'fts_main_search_sentences'"
+    )
+    return bool(rows[0]["n"])
+
+
 def index_state(store: Store) -> IndexState:
     """Whether the FTS index exists and covers exactly the current articles."""
     tables = store.query(
@@ -123,12 +132,46 @@ def rebuild_search_index(store: Store) -> int:
 
 
 def stems(store: Store, words: list[str]) -> list[str]:
-    """Porter stems of words, as the FTS index computes them (lowercased)."""
+    """Porter stems of words, as the FTS index computes them (lowercased).
+
+    A stem never changes, so stems are remembered per process (a bounded table): a question
+    stems the same few hundred words of its candidate sentences again and again.
+    """
     if not words:
         return []
-    load_fts(store.con)
-    rows = store.query("SELECT stem(lower(w), 'porter') AS s FROM unnest(?) AS t(w)", [words])
-    return [r["s"] for r in rows]
+    missing = sorted({w for w in words if w not in _STEMS})
+    if missing:
+        if len(_STEMS) > _STEMS_KEPT:
+            _STEMS.clear()
+        load_fts(store.con)
+        rows = store.query(
+            "SELECT w, stem(lower(w), 'porter') AS s FROM unnest(?) AS t(w)", [missing]
+        )
+        _STEMS.update((r["w"], r["s"]) for r in rows)
+    return [_STEMS[w] for w in words]
+
+
+_STEMS: dict[str, str] = {}
+_STEMS_KEPT = 200_000
+
+
+def idf(store: Store, stems_wanted: list[str]) -> dict[str, float]:
+    """BM25's inverse sentence frequency of each stem over the sentence index (a stem no
+    sentence holds gets the highest weight; without an index every stem weighs 1)."""
+    if not stems_wanted:
+        return {}
+    if not has_sentence_index(store):
+        return dict.fromkeys(stems_wanted, 1.0)
+    rows = store.query(
+        "SELECT term, df FROM fts_main_search_sentences.dict WHERE term IN (SELECT unnest(?))",
+        [sorted(set(stems_wanted))],
+    )
+    total = store.query("SELECT num_docs FROM fts_main_search_sentences.stats")[0]["num_docs"]
+    found = {r["term"]: r["df"] for r in rows}
+    return {
+        s: math.log((total - found.get(s, 0) + 0.5) / (found.get(s, 0) + 0.5) + 1)
+        for s in stems_wanted
+    }
 
 
 def words_of(text: str) -> list[str]:
@@ -182,7 +225,7 @@ def search_sentences(
     store: Store, query: str, limit: int = 20, article_ids: list[str] | None = None
 ) -> list[SentenceHit]:
     """Sentences ranked by BM25 (or, without an index, by the query stems they contain)."""
-    if index_state(store) == "missing":
+    if not has_sentence_index(store):
         return _scan_sentences(store, query, limit, article_ids)
     load_fts(store.con)
     rows = store.query(
