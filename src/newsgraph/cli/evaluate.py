@@ -85,6 +85,9 @@ def eval_ask(
     wikinews: Annotated[
         Path, typer.Option(help="Wikinews JSONL for questions without a passage.")
     ] = Path("../shared/data/corpora/wikinews-en/wikinews_en.jsonl"),
+    cnc: Annotated[
+        Path, typer.Option(help="CNC V2 folder: out-of-fold why-models for CNC questions.")
+    ] = Path("../shared/data/gold/causal/cnc_v2"),
     errors: Annotated[
         int, typer.Option(help="List this many wrong answers (never for locked or all).")
     ] = 0,
@@ -97,7 +100,7 @@ def eval_ask(
         fail(f"--split must be locked, tune or all, not {split!r}")
     if errors and split != "tune":
         fail("--errors lists questions of the tune split only")
-    score = score_ask(gold, split, wikinews)  # type: ignore[arg-type]
+    score = score_ask(gold, split, wikinews, cnc=cnc)  # type: ignore[arg-type]
     if json_out:
         emit_json({k: v for k, v in asdict(score).items() if k != "outcomes"})
         return

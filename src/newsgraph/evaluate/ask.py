@@ -10,6 +10,11 @@ Figures: `evidence` is the share of answerable questions whose top answer quotes
 containing the answer (normalised as SQuAD does); `f1` the SQuAD token F1 of the top answer's
 text (0 when abstaining); abstention precision is the share of abstentions on unanswerable
 questions. The `locked` split (a hash of the question id) is scored, never listed.
+
+Questions generated from CNC (ids "cnc:...") ask about sentences the why-stage's cue model was
+trained on. To keep that out of the score, their passages are coded with the cross-validated
+models of the causal evaluation: a passage of a document in fold k by a model trained on the
+other folds (`cnc_folds`, split by document as `newsgraph.evaluate.causal.fold_of` does).
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ from newsgraph.evaluate.askset import AskRecord
 
 Split = Literal["locked", "tune", "all"]
 LOCKED_SHARE = 3  # one question in three is locked
+CNC_FOLDS = 5
+CNC_PREFIX = "cnc:"
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
 
 
@@ -137,6 +144,8 @@ def passages(records: Iterable[AskRecord], wikinews: Path | None) -> list[dict[s
             continue
         if record.passage:
             texts[record.article_id] = {"id": record.article_id, "text": record.passage}
+            if record.id.startswith(CNC_PREFIX):
+                texts[record.article_id]["source"] = "cnc"
         elif record.answer:
             wanted_wikinews.add(record.article_id)
     if wanted_wikinews:
@@ -197,30 +206,70 @@ def _mean(values: Iterable[float]) -> float:
     return sum(found) / len(found) if found else 0.0
 
 
+def fold_models(cnc: Path, folds: int) -> dict[int, object]:
+    """Per fold, a WhyExtractor whose cue model was trained on the CNC sentences of the other
+    folds (the causal evaluation's split by document)."""
+    from newsgraph.claims.classifier import train_classifier
+    from newsgraph.claims.extractor import WhyExtractor
+    from newsgraph.evaluate.askset import without_marks
+    from newsgraph.evaluate.causal import fold_of, parse, read_candidates, read_gold
+
+    gold = without_marks(read_gold(cnc))
+    candidates = read_candidates(gold, parse(gold))
+    assignment = [fold_of(g.id, folds) for g in gold]
+    models: dict[int, object] = {}
+    for fold in range(folds):
+        train = [i for i, f in enumerate(assignment) if f != fold]
+        model = train_classifier([candidates[i] for i in train], [gold[i] for i in train])
+        models[fold] = WhyExtractor(classifier=model)
+    return models
+
+
+def ingest_passages(
+    store: object, rows: list[dict[str, str]], tmp: Path, cnc: Path | None, folds: int
+) -> None:
+    """Ingest the passages; CNC documents each by the why-model of the folds without them."""
+    from newsgraph.evaluate.causal import fold_of
+    from newsgraph.run.local import ingest
+
+    groups: dict[int | None, list[dict[str, str]]] = defaultdict(list)
+    for row in rows:
+        from_cnc = row.get("source") == "cnc" and cnc is not None
+        groups[fold_of(f"{row['id']}_0", folds) if from_cnc else None].append(row)
+    models = fold_models(cnc, folds) if cnc is not None and set(groups) - {None} else {}
+    for fold, group in sorted(groups.items(), key=lambda g: -1 if g[0] is None else g[0]):
+        path = tmp / f"passages-{fold}.jsonl"
+        with path.open("w", encoding="utf-8") as handle:
+            for row in group:
+                clean = {k: v for k, v in row.items() if k != "source"}
+                handle.write(json.dumps(clean, ensure_ascii=False) + "\n")
+        ingest([path], store, why=None if fold is None else models[fold])  # type: ignore[arg-type]
+
+
 def score_ask(
     path: Path | str,
     split: Split = "all",
     wikinews: Path | None = None,
     store_path: Path | None = None,
+    cnc: Path | None = None,
+    folds: int = CNC_FOLDS,
 ) -> AskScore:
     """Ingest the set's passages into a fresh store (temporary unless `store_path`), ask every
-    question of the split, and score the answers."""
+    question of the split, and score the answers. `cnc`: the CNC folder, needed to code
+    passages of CNC questions with out-of-fold why-models."""
     from newsgraph.query.actors import default_linker
     from newsgraph.query.ask import ask
     from newsgraph.query.search import rebuild_search_index
-    from newsgraph.run.local import ingest
     from newsgraph.store import Store
 
     started = time.perf_counter()
     path = Path(path)
     records = [r for r in read_records(path) if split == "all" or split_of(r.id) == split]
+    if cnc is None and any(r.id.startswith(CNC_PREFIX) for r in records):
+        raise ValueError("questions generated from CNC need the CNC folder (out-of-fold models)")
     with tempfile.TemporaryDirectory() as tmp:
-        articles = Path(tmp) / "passages.jsonl"
-        with articles.open("w", encoding="utf-8") as handle:
-            for row in passages(records, wikinews):
-                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
         with Store(store_path or Path(tmp) / "ask.duckdb") as store:
-            ingest([articles], store)
+            ingest_passages(store, passages(records, wikinews), Path(tmp), cnc, folds)
             rebuild_search_index(store)
             linker = default_linker()
             results = []

@@ -47,8 +47,10 @@ def ingest(
     store: Store,
     settings: Settings | None = None,
     progress: Progress | None = None,
+    why: object | None = None,
 ) -> RunSummary:
-    """Ingest everything under `paths` into `store`; returns the run's summary."""
+    """Ingest everything under `paths` into `store`; returns the run's summary. `why` replaces
+    the why-stage (an evaluation codes held-out texts with a model trained without them)."""
     settings = settings or Settings()
     started = time.perf_counter()
     summary = RunSummary()
@@ -63,7 +65,7 @@ def ingest(
             raw.append(item)
 
     planned = plan(raw, store, summary, rejected)
-    processor = Processor(settings)
+    processor = Processor(settings, why=why)
     # In one process the memory pass's dictionary scans serve the link stage too.
     here = processor.linker if settings.workers <= 1 else None
     memory = learn_memory([p.article for p in planned], store.memory_rows(), here)
