@@ -27,7 +27,7 @@ from newsgraph.query.lexicon import CLASS_KINDS
 from newsgraph.query.question import Question, read_question
 from newsgraph.query.reasons import cue_reason, motive_reasons
 from newsgraph.query.relations import relations, within
-from newsgraph.query.retrieve import focus_stems, retrieve
+from newsgraph.query.retrieve import focus_stems, retrieve, wanted_stems
 from newsgraph.query.search import load_fts, search_sentences, stems, words_of
 from newsgraph.store import Store
 
@@ -65,17 +65,36 @@ class Answer:
     items: tuple[AnswerItem, ...]
     found: bool
     note: str = ""
+    type: str = ""  # the fine question type the parse read (why, what-caused, who, whom, ...)
 
     def to_json(self) -> dict[str, Any]:
-        """{"question", "answers": [{"text", "evidence": [{article_id, title, published, url,
-        sentence}]}]} where `sentence` is the quoted sentence text."""
+        """{"question", "type", "found", "answers": [{"text", "score", "evidence": [{article_id,
+        title, published, url, sentence_index, sentence, start, end}]}]} where `sentence` is the
+        quoted sentence text and start/end the answer's offsets in it (null when the answer is
+        not quoted word for word, as an event's summary is not)."""
         return {
             "question": self.question,
+            "type": self.type,
+            "found": self.found,
             "answers": [
-                {"text": item.text, "evidence": [e.to_json() for e in item.evidence]}
+                {
+                    "text": item.text,
+                    "score": round(item.score, 4),
+                    "evidence": [_quoted(e, item.text if self.found else "") for e in item.evidence],
+                }
                 for item in self.items
             ],
         }
+
+
+def _quoted(quoted: Evidence, answer: str) -> dict[str, Any]:
+    at = quoted.sentence.find(answer) if answer else -1
+    return {
+        **quoted.to_json(),
+        "sentence_index": quoted.sentence_index,
+        "start": at if at >= 0 else None,
+        "end": at + len(answer) if at >= 0 else None,
+    }
 
 
 def ask(
@@ -106,7 +125,7 @@ def ask(
             _FROM_SENTENCES[q.kind](q, _sentences(store, q), board)
     if not board.candidates:
         return _closest(store, q)
-    return Answer(question, q.kind, board.items(store, limit), True, note)
+    return Answer(question, q.kind, board.items(store, limit), True, note, q.type)
 
 
 # -- collecting answers ------------------------------------------------------------------------
@@ -155,11 +174,11 @@ def _closest(store: Store, q: Question) -> Answer:
         quoted[(h.article_id, h.sentence)] for h in hits if (h.article_id, h.sentence) in quoted
     )
     text = (
-        "No answer found in the store; the closest evidence follows."
+        "No answer in the store; the closest sentences follow, not as answers."
         if found
-        else "No answer found in the store, and no sentence resembles the question."
+        else "No answer in the store, and no sentence resembles the question."
     )
-    return Answer(q.text, q.kind, (AnswerItem(text, found),), False)
+    return Answer(q.text, q.kind, (AnswerItem(text, found),), False, type=q.type)
 
 
 # -- matching coded events ---------------------------------------------------------------------
@@ -296,7 +315,7 @@ def _why_from_sentences(store: Store, q: Question, board: _Board) -> None:
     """No motive of a matching event: the reason the best sentences give for the focus."""
     passages = [p for p in retrieve(store, q, q.reading) if p.coverage >= MIN_COVERAGE]
     passages = passages[:REASON_PASSAGES]
-    wanted, _ = focus_stems(store, q, q.reading)
+    wanted = wanted_stems(focus_stems(store, q, q.reading))
     stored = motive_reasons(store, passages, wanted)
     for passage in passages:
         reason = stored.get((passage.article_id, passage.sentence)) or cue_reason(

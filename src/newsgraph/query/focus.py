@@ -47,6 +47,7 @@ class Focus:
     type: str  # why|what-caused|what-led-to|what-for|accomplish|who|whom|where|when|how-many|...
     predicate: str | None
     arguments: tuple[str, ...]
+    written: tuple[str, ...] = ()  # the words as the question writes them, aligned with lemmas
 
     @property
     def lemmas(self) -> tuple[str, ...]:
@@ -79,18 +80,19 @@ def parse_focus(text: str, doc: Any | None = None) -> Focus:
         skip.add(predicate.i)
     if kind in ("what-caused", "what-led-to") or kind == "accomplish":
         skip.add(root.i)
-    arguments = tuple(
-        dict.fromkeys(
-            t.lemma_.lower()
-            for t in tokens
-            if t.i not in skip
-            and t.pos_ in _CONTENT_POS
-            and not t.is_stop
-            and t.lemma_.lower() not in _LIGHT_VERBS
-        )
-    )
+    content = {}
+    for t in tokens:
+        lemma = t.lemma_.lower()
+        if t.i in skip or t.pos_ not in _CONTENT_POS or t.is_stop or lemma in _LIGHT_VERBS:
+            continue
+        content.setdefault(lemma, t.lower_)
     lemma = predicate.lemma_.lower() if predicate is not None else None
-    return Focus(kind, None if lemma in _LIGHT_VERBS else lemma, arguments)
+    if lemma in _LIGHT_VERBS:
+        lemma = None
+    written = ((predicate.lower_,) if lemma and predicate is not None else ()) + tuple(
+        content.values()
+    )
+    return Focus(kind, lemma, tuple(content), written)
 
 
 def _type(tokens: list[Any], wh: Any | None, root: Any) -> tuple[str, Any | None]:

@@ -38,12 +38,24 @@ class Passage:
     stems: frozenset[str]
 
 
-def focus_stems(store: Store, q: Question, focus: Focus) -> tuple[frozenset[str], str | None]:
-    """The stems a sentence must share with the question, and the predicate's stem."""
-    words = [w.lower() for w in focus.lemmas]
-    found = stems(store, words) if words else []
-    predicate = found[0] if focus.predicate and found else None
-    return frozenset(s for s in (*found, *q.stems) if len(s) > 1), predicate
+def focus_stems(store: Store, q: Question, focus: Focus) -> list[frozenset[str]]:
+    """Per focus word, the stems that count as the sentence holding it: the written word's
+    and its lemma's ("held" or "hold"); the predicate first. The question's content words
+    when the parse found no focus."""
+    if not focus.lemmas:
+        return [frozenset({s}) for s in q.stems if len(s) > 1]
+    lemmas = stems(store, list(focus.lemmas))
+    written = stems(store, list(focus.written)) if focus.written else lemmas
+    return [
+        frozenset(s for s in pair if len(s) > 1)
+        for pair in zip(lemmas, written, strict=False)
+        if any(len(s) > 1 for s in pair)
+    ]
+
+
+def wanted_stems(groups: list[frozenset[str]]) -> frozenset[str]:
+    """Every stem of the focus groups."""
+    return frozenset(s for g in groups for s in g)
 
 
 def retrieve(store: Store, q: Question, focus: Focus, limit: int = CANDIDATES) -> list[Passage]:
@@ -54,9 +66,11 @@ def retrieve(store: Store, q: Question, focus: Focus, limit: int = CANDIDATES) -
         hits = _in_range(store, hits, q)
     if not hits:
         return []
-    wanted, predicate = focus_stems(store, q, focus)
-    weight = idf(store, sorted(wanted))
-    total = sum(weight.values())
+    groups = focus_stems(store, q, focus)
+    predicate = groups[0] if focus.predicate and groups else None
+    weight = idf(store, sorted(wanted_stems(groups)))
+    group_weight = [max(weight[s] for s in g) for g in groups]
+    total = sum(group_weight)
     tokens = [[w.lower() for w in words_of(h.text)] for h in hits]
     vocabulary = sorted({w for found in tokens for w in found})
     stem_of = dict(zip(vocabulary, stems(store, vocabulary), strict=True))
@@ -66,8 +80,12 @@ def retrieve(store: Store, q: Question, focus: Focus, limit: int = CANDIDATES) -
     passages = []
     for rank, (hit, words) in enumerate(zip(hits, tokens, strict=True)):
         held = frozenset(stem_of[w] for w in words)
-        coverage = sum(weight[s] for s in wanted & held) / total if total else 0.0
-        has_predicate = predicate is not None and predicate in held
+        coverage = (
+            sum(w for g, w in zip(groups, group_weight, strict=True) if g & held) / total
+            if total
+            else 0.0
+        )
+        has_predicate = predicate is not None and bool(predicate & held)
         fused = 1 / (RRF_K + rank)
         key = (hit.article_id, hit.sentence)
         if key in dense_rank:
