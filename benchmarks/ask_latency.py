@@ -67,11 +67,14 @@ UNIQUE_IDS = {"events": "id", "motives": "id", "claims": "id", "event_actors": "
 def grow(store: Store, copies: int) -> None:
     """Copy every article's rows `copies` times under ids "<id>~<n>"."""
     for table, column in COPIED.items():
-        names = [r["column_name"] for r in store.query(
-            "SELECT column_name FROM duckdb_columns() WHERE table_name = ? AND schema_name = 'main'"
-            " ORDER BY column_index",
-            [table],
-        )]
+        names = [
+            r["column_name"]
+            for r in store.query(
+                "SELECT column_name FROM duckdb_columns() WHERE table_name = ? AND schema_name = 'main'"
+                " ORDER BY column_index",
+                [table],
+            )
+        ]
         rewrite = {column: f"{column} || '~' || n"}
         if table in UNIQUE_IDS:
             rewrite[UNIQUE_IDS[table]] = f"{UNIQUE_IDS[table]} || '~' || n"
@@ -107,6 +110,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=20_000)
     parser.add_argument("--sample", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--keep", type=Path, help="Build the store at this path and keep it.")
     args = parser.parse_args()
     source = CORPUS / "wikinews_en.jsonl"
     if not source.is_file():
@@ -117,7 +121,7 @@ def main() -> int:
         with source.open(encoding="utf-8") as lines, sample.open("w", encoding="utf-8") as out:
             for line in itertools.islice(lines, args.sample):
                 out.write(line)
-        with Store(Path(tmp) / "ask.duckdb") as store:
+        with Store(args.keep or Path(tmp) / "ask.duckdb") as store:
             started = time.perf_counter()
             ingest([sample], store)
             rebuild_search_index(store)

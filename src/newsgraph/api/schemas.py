@@ -194,7 +194,9 @@ class EvidenceOut(BaseModel):
     url: str | None
     sentence: str = Field(description="The quoted sentence text.")
     sentence_index: int = Field(description="Index of that sentence in the article.")
-    start: int | None = Field(description="Offset of the answer in the sentence (null: not quoted).")
+    start: int | None = Field(
+        description="Offset of the answer in the sentence (null: not quoted)."
+    )
     end: int | None = Field(description="End offset of the answer in the sentence.")
 
 

@@ -75,7 +75,7 @@ def parse_focus(text: str, doc: Any | None = None) -> Focus:
     if root is None:
         return Focus("what", None, ())
     kind, predicate = _type(tokens, wh, root)
-    skip = {t.i for t in tokens if t is wh or (wh is not None and t.head is wh)}
+    skip = {t.i for t in tokens if wh is not None and wh.i in (t.i, t.head.i)}
     if predicate is not None:
         skip.add(predicate.i)
     if kind in ("what-caused", "what-led-to") or kind == "accomplish":
@@ -105,7 +105,7 @@ def _type(tokens: list[Any], wh: Any | None, root: Any) -> tuple[str, Any | None
     if word == "how" and following in ("many", "much"):
         return "how-many", root
     if word in ("what", "which") and wh is not None:
-        if wh.dep_ in ("nsubj", "nsubjpass") and wh.head is root:
+        if wh.dep_ in ("nsubj", "nsubjpass") and wh.head.i == root.i:
             if lemma in CAUSING_VERBS:
                 return "what-caused", _caused(root)
             if lemma in LEADING_VERBS:

@@ -105,11 +105,20 @@ def _m004_motive_evidence(con: Any) -> None:
         con.execute(f"ALTER TABLE motives ADD COLUMN IF NOT EXISTS {column} {kind}")
 
 
+def _m009_sentence_postings(con: Any) -> None:
+    # The sentence index's postings grouped by term and kept in term order: a question reads
+    # the few terms it has through DuckDB's zone maps instead of scanning every posting.
+    con.execute("""
+        CREATE TABLE IF NOT EXISTS sentence_postings (
+            termid BIGINT NOT NULL, docid BIGINT NOT NULL, tf INTEGER NOT NULL)""")
+
+
 MIGRATIONS: list[Migration] = [
     (1, "core tables: articles, sentences, mentions, actors, memory, quarantine, runs", _m001_core),
     (2, "knowledge tables: events, event_actors, claims, motives", _m002_knowledge),
     (3, "lookup indexes", _m003_indexes),
     (4, "motives: the evidence text stating the reason", _m004_motive_evidence),
+    (9, "sentence postings by term, for fast BM25 over sentences", _m009_sentence_postings),
     *QUERY_MIGRATIONS,  # 10+: search copies and stories (newsgraph.query.schema)
 ]
 
