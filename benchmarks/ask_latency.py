@@ -70,8 +70,8 @@ def grow(store: Store, copies: int) -> None:
         names = [
             r["column_name"]
             for r in store.query(
-                "SELECT column_name FROM duckdb_columns() WHERE table_name = ? AND schema_name = 'main'"
-                " ORDER BY column_index",
+                "SELECT column_name FROM duckdb_columns()"
+                " WHERE table_name = ? AND schema_name = 'main' ORDER BY column_index",
                 [table],
             )
         ]

@@ -267,16 +267,18 @@ def score_ask(
     records = [r for r in read_records(path) if split == "all" or split_of(r.id) == split]
     if cnc is None and any(r.id.startswith(CNC_PREFIX) for r in records):
         raise ValueError("questions generated from CNC need the CNC folder (out-of-fold models)")
-    with tempfile.TemporaryDirectory() as tmp:
-        with Store(store_path or Path(tmp) / "ask.duckdb") as store:
-            ingest_passages(store, passages(records, wikinews), Path(tmp), cnc, folds)
-            rebuild_search_index(store)
-            linker = default_linker()
-            results = []
-            for record in records:
-                asked = time.perf_counter()
-                found = ask(store, record.question, linker)
-                results.append(outcome(record, found, time.perf_counter() - asked))
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        Store(store_path or Path(tmp) / "ask.duckdb") as store,
+    ):
+        ingest_passages(store, passages(records, wikinews), Path(tmp), cnc, folds)
+        rebuild_search_index(store)
+        linker = default_linker()
+        results = []
+        for record in records:
+            asked = time.perf_counter()
+            found = ask(store, record.question, linker)
+            results.append(outcome(record, found, time.perf_counter() - asked))
     by_type: dict[str, list[Outcome]] = defaultdict(list)
     for o in results:
         by_type[o.type].append(o)

@@ -80,7 +80,7 @@ def parse_focus(text: str, doc: Any | None = None) -> Focus:
         skip.add(predicate.i)
     if kind in ("what-caused", "what-led-to") or kind == "accomplish":
         skip.add(root.i)
-    content = {}
+    content: dict[str, str] = {}
     for t in tokens:
         lemma = t.lemma_.lower()
         if t.i in skip or t.pos_ not in _CONTENT_POS or t.is_stop or lemma in _LIGHT_VERBS:

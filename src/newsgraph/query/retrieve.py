@@ -1,11 +1,10 @@
-"""Sentences that may answer a question: BM25 candidates, scoped, fused, reranked by its focus.
+"""Sentences that may answer a question: BM25 candidates, scoped, reranked by its focus.
 
-Candidates come from the FTS index (BM25 over the question's content words and names), kept to
-the question's time range when it has one. When the store holds sentence vectors and the
-encoder is installed, the candidates' dense similarity to the question is fused with their BM25
-rank (reciprocal rank fusion). The reranking is what decides: the share of the question's focus
-(predicate and argument lemmas, compared by the index's Porter stems) that the sentence holds,
-its predicate above all, and the actors the question names.
+Candidates come from the FTS index (BM25 over the question's content words, focus lemmas and
+names), kept to the question's time range when it has one. The reranking is what decides: the
+share of the question's focus (predicate and argument lemmas, compared by the index's Porter
+stems, each weighted by its IDF) that the sentence holds, its predicate above all, the actors the
+question names, and the BM25 rank as a tie-breaker.
 """
 
 from __future__ import annotations
@@ -14,15 +13,14 @@ from dataclasses import dataclass
 
 from newsgraph.query.focus import Focus
 from newsgraph.query.question import Question
-from newsgraph.query.search import idf, search_sentences, stems, words_of
-from newsgraph.query.vectors import dense_scores
+from newsgraph.query.search import SentenceHit, idf, search_sentences, stems, words_of
 from newsgraph.store import Store
 
 CANDIDATES = 40
-RRF_K = 60  # reciprocal rank fusion's usual constant
+RRF_K = 60  # the BM25 rank enters as reciprocal rank fusion would weigh it
 PREDICATE_WEIGHT = 0.5
 ACTOR_WEIGHT = 0.25
-FUSION_WEIGHT = 10.0  # an RRF score is at most 2 / RRF_K: scaled to weigh like a focus share
+RANK_WEIGHT = 10.0  # 1 / (RRF_K + rank) is at most 1/60: scaled to break ties between shares
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +72,6 @@ def retrieve(store: Store, q: Question, focus: Focus, limit: int = CANDIDATES) -
     tokens = [[w.lower() for w in words_of(h.text)] for h in hits]
     vocabulary = sorted({w for found in tokens for w in found})
     stem_of = dict(zip(vocabulary, stems(store, vocabulary), strict=True))
-    dense = dense_scores(store, q.text, [(h.article_id, h.sentence) for h in hits])
-    dense_rank = {key: rank for rank, key in enumerate(sorted(dense, key=lambda k: -dense[k]))}
     names = [n.text.lower() for n in q.named if not q.is_place(n)]
     passages = []
     for rank, (hit, words) in enumerate(zip(hits, tokens, strict=True)):
@@ -86,16 +82,12 @@ def retrieve(store: Store, q: Question, focus: Focus, limit: int = CANDIDATES) -
             else 0.0
         )
         has_predicate = predicate is not None and bool(predicate & held)
-        fused = 1 / (RRF_K + rank)
-        key = (hit.article_id, hit.sentence)
-        if key in dense_rank:
-            fused += 1 / (RRF_K + dense_rank[key])
         named = sum(n in hit.text.lower() for n in names) / len(names) if names else 0.0
         score = (
             coverage
             + PREDICATE_WEIGHT * has_predicate
             + ACTOR_WEIGHT * named
-            + FUSION_WEIGHT * fused
+            + RANK_WEIGHT / (RRF_K + rank)
         )
         passages.append(
             Passage(hit.article_id, hit.sentence, hit.text, coverage, has_predicate, score, held)
@@ -104,7 +96,7 @@ def retrieve(store: Store, q: Question, focus: Focus, limit: int = CANDIDATES) -
     return passages
 
 
-def _in_range(store: Store, hits: list, q: Question) -> list:  # type: ignore[type-arg]
+def _in_range(store: Store, hits: list[SentenceHit], q: Question) -> list[SentenceHit]:
     """Hits from articles published in the question's range (undated articles stay)."""
     ids = sorted({h.article_id for h in hits})
     rows = store.query(
