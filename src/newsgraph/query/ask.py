@@ -201,29 +201,29 @@ def _fitting_events(store: Store, q: Question) -> list[_Scored]:
     countries = sorted({n.place_country for n in q.named if n.place_country})
     if not (actors or countries or q.stems):
         return []
-    load_fts(store.con)  # the trigger words are stemmed in SQL, as the index stems
+    load_fts(store.con)  # `stems` below stems trigger words as the index does
     # With content words, only events with the question's verb or a hinted type can fit
-    # (`_score`): said in SQL, so a busy actor's thousands of other events are never read.
+    # (`_score`): said in SQL, so a busy actor's thousands of other events are never read. A
+    # trigger word starting with a question stem is a candidate; `_score` checks its own stem.
+    prefixes = r"\b(" + "|".join(re.escape(s) for s in q.stems) + ")" if q.stems else ""
     events = fetch_events(
         store,
         """(e.id IN (SELECT event_id FROM event_actors ea
                     WHERE len(list_filter(?::VARCHAR[], lambda p: starts_with(ea.code, p))) > 0
                        OR list_contains(?::VARCHAR[], ea.actor_id))
            OR list_contains(?::VARCHAR[], e.place_country)
-           OR list_has_any(?::VARCHAR[], list_transform(string_split(lower(e.trigger_text), ' '),
-                                                        lambda w: stem(w, 'porter'))))
-           AND (len(?::VARCHAR[]) = 0
-                OR list_contains(?::VARCHAR[], e.cameo_root)
-                OR list_has_any(?::VARCHAR[], list_transform(
-                       string_split(lower(e.trigger_text), ' '), lambda w: stem(w, 'porter'))))""",
+           OR (? <> '' AND regexp_matches(lower(e.trigger_text), ?)))
+           AND (? = '' OR list_contains(?::VARCHAR[], e.cameo_root)
+                OR regexp_matches(lower(e.trigger_text), ?))""",
         [
             [a.prefix for a in actors],
             [a.actor_id for a in actors if a.actor_id],
             countries,
-            list(q.stems),
-            list(q.stems),
+            prefixes,
+            prefixes,
+            prefixes,
             sorted({h[:2] for h in q.hints}),
-            list(q.stems),
+            prefixes,
         ],
     )
     words = sorted({w.lower() for e in events for w in words_of(e.trigger)})
