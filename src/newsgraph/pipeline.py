@@ -40,6 +40,7 @@ class Processor:
     memory: object | None = None  # newsgraph.link.ActorMemory
     keep_docs: bool = False
     parse_all: bool = False
+    why: object | None = None  # a WhyExtractor of one's own (an evaluation's out-of-fold model)
     _stages: dict[str, object] | None = None
 
     def __getstate__(self) -> dict[str, object]:
@@ -48,6 +49,7 @@ class Processor:
             "memory": self.memory,
             "keep_docs": self.keep_docs,
             "parse_all": self.parse_all,
+            "why": self.why,
         }
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -55,6 +57,7 @@ class Processor:
         self.memory = state["memory"]
         self.keep_docs = bool(state["keep_docs"])
         self.parse_all = bool(state["parse_all"])
+        self.why = state.get("why")
         self._stages = None
 
     def _stage(self, name: str) -> Any:
@@ -72,7 +75,7 @@ class Processor:
                 ),
                 "link": Linker(),
                 "events": EventCoder(),
-                "why": WhyExtractor(encoder=self.settings.why_encoder),
+                "why": self.why or WhyExtractor(encoder=self.settings.why_encoder),
             }
         return self._stages[name]
 

@@ -93,18 +93,28 @@ def test_nothing_fits_says_so_and_shows_the_closest_sentences(
     found = ask(store, "Who won the naval patrols contest?", no_linker)  # type: ignore[arg-type]
     assert not found.found
     [item] = found.items
-    assert item.text.startswith("No answer found")
+    assert item.text.startswith("No answer in the store")
     assert item.evidence[0].sentence == "The deal covers naval patrols."
 
 
 def test_json_has_exactly_the_documented_shape(store: Store, no_linker: object) -> None:
     data = ask(store, "Who greeted Macron?", no_linker).to_json()  # type: ignore[arg-type]
-    assert set(data) == {"question", "answers"}
+    assert set(data) == {"question", "type", "found", "answers"}
     assert data["question"] == "Who greeted Macron?"
+    assert data["type"] == "who" and data["found"] is True
     [answer] = data["answers"]
-    assert set(answer) == {"text", "evidence"}
+    assert set(answer) == {"text", "score", "evidence"}
     [quoted] = answer["evidence"]
-    assert set(quoted) == {"article_id", "title", "published", "url", "sentence"}
+    assert set(quoted) == {
+        "article_id",
+        "title",
+        "published",
+        "url",
+        "sentence_index",
+        "sentence",
+        "start",
+        "end",
+    }
     assert quoted["published"] == "2023-03-10"
     assert isinstance(quoted["sentence"], str)
     json.dumps(data)

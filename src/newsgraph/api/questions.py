@@ -36,7 +36,7 @@ def warm_up() -> None:
 def ask(store: Store, question: str) -> Row:
     """The answers with their quoted evidence; `found` is False when only the closest is shown."""
     answer = answer_question(store, question)
-    return {**answer.to_json(), "found": answer.found, "note": answer.note}
+    return {**answer.to_json(), "note": answer.note}
 
 
 def search(store: Store, query: str, limit: int) -> list[Row]:

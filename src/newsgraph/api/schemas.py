@@ -207,15 +207,22 @@ class EvidenceOut(BaseModel):
     published: dt.date | str | None
     url: str | None
     sentence: str = Field(description="The quoted sentence text.")
+    sentence_index: int = Field(description="Index of that sentence in the article.")
+    start: int | None = Field(
+        description="Offset of the answer in the sentence (null: not quoted)."
+    )
+    end: int | None = Field(description="End offset of the answer in the sentence.")
 
 
 class AnswerOut(BaseModel):
     text: str
+    score: float = Field(description="Ranking score; higher is better.")
     evidence: list[EvidenceOut]
 
 
 class AskOut(BaseModel):
     question: str
+    type: str = Field(description="The question type read: why, what-caused, who, whom, ...")
     answers: list[AnswerOut] = Field(description="Best first; each quotes its evidence sentences.")
     found: bool = Field(description="False when nothing fitted and the closest evidence is shown.")
     note: str = ""

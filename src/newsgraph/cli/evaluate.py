@@ -92,3 +92,41 @@ def eval_causal(
     require_encoder_installed(encoder)
     score = score_causal(gold, encoder=encoder)
     _show(score, format_report(score), json_out)
+
+
+@evaluate.command("ask")
+def eval_ask(
+    gold: GoldPath,
+    split: Annotated[
+        str, typer.Option(help="locked (scores only), tune (what may be tuned on) or all.")
+    ] = "all",
+    wikinews: Annotated[
+        Path, typer.Option(help="Wikinews JSONL for questions without a passage.")
+    ] = Path("../shared/data/corpora/wikinews-en/wikinews_en.jsonl"),
+    cnc: Annotated[
+        Path, typer.Option(help="CNC V2 folder: out-of-fold why-models for CNC questions.")
+    ] = Path("../shared/data/gold/causal/cnc_v2"),
+    errors: Annotated[
+        int, typer.Option(help="List this many wrong answers (never for locked or all).")
+    ] = 0,
+    json_out: JsonOption = False,
+) -> None:
+    """Questions over ingested passages: evidence found, answer token F1, abstention, by type."""
+    from newsgraph.evaluate.ask import format_report, score_ask
+
+    if split not in ("locked", "tune", "all"):
+        fail(f"--split must be locked, tune or all, not {split!r}")
+    if errors and split != "tune":
+        fail("--errors lists questions of the tune split only")
+    score = score_ask(gold, split, wikinews, cnc=cnc)  # type: ignore[arg-type]
+    if json_out:
+        emit_json({k: v for k, v in asdict(score).items() if k != "outcomes"})
+        return
+    console.print(format_report(score), markup=False, highlight=False)
+    wrong = [o for o in score.outcomes if o.f1 < 0.5 or o.abstained != (not o.answerable)]
+    for o in wrong[:errors]:
+        console.print(
+            f"{o.id} [{o.type}] → {o.answer!r}\n   in: {o.sentence[:200]!r}",
+            markup=False,
+            highlight=False,
+        )

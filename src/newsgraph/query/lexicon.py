@@ -73,3 +73,59 @@ CLASS_KINDS: dict[str, frozenset[str]] = {
     "person": frozenset({"person"}),
     "organisation": frozenset({"igo", "org", "group", "bloc"}),
 }
+
+# Words that open a cause, purpose or reason after the clause they explain ("X because Y").
+FORWARD_CUES = frozenset(
+    [
+        "because",
+        "because of",
+        "due to",
+        "owing to",
+        "thanks to",
+        "as a result of",
+        "in the wake of",
+        "in response to",
+        "in retaliation for",
+        "in protest against",
+        "in protest at",
+        "in protest of",
+        "in order to",
+        "so as to",
+        "so that",
+        "for fear of",
+        "after",
+        "following",
+        "amid",
+        "over",
+        "against",
+        "since",
+        "as",
+        "for",
+        "to",
+        "demanding",
+        "seeking",
+        "protesting",
+        "urging",
+        "saying",
+    ]
+)
+# Purpose and protest cues that belong to the span they open ("to protest", "against the law").
+KEEP_CUE = frozenset(["to", "in order to", "so as to", "against", "demanding", "seeking"])
+# Causing verbs whose subject is the cause of what follows ("X led to Y", "X sparked Y").
+BACKWARD_CUES = frozenset(
+    [
+        "led to",
+        "leads to",
+        "lead to",
+        "resulted in",
+        "results in",
+        "caused",
+        "causes",
+        "triggered",
+        "sparked",
+        "prompted",
+        "provoked",
+        "forced",
+        "left",
+    ]
+)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from typing import Literal
 
 from newsgraph.events.lexicon import TriggerLexicon, candidate_lemmas, load_lexicon
 from newsgraph.query.actors import ActorFinder, ActorKey, Named, find_named
+from newsgraph.query.focus import WHY_TYPES, Focus, parse_focus
 from newsgraph.query.lexicon import (
     ANSWER_CLASSES,
     CAUSE_FRAMES,
@@ -70,6 +71,12 @@ class Question:
     focus_is_subject: bool = False  # "Who did X meet?": X acts, the answer is the other side
     since: date | None = None
     until: date | None = None
+    reading: Focus = field(default_factory=lambda: Focus("what", None, ()))  # type and focus
+
+    @property
+    def type(self) -> str:
+        """The fine question type (why, what-caused, what-led-to, who, whom, how-many, ...)."""
+        return self.reading.type
 
     @property
     def actors(self) -> tuple[ActorKey, ...]:
@@ -93,7 +100,10 @@ def read_question(store: Store, text: str, linker: ActorFinder | None = None) ->
     """Read a question with the same actor resolution as articles, plus the store's own actors."""
     named = tuple(find_named(store, text, linker))
     lowered = " ".join(words_of(text.lower()))
+    reading = parse_focus(text)
     kind = _kind(text, lowered, named)
+    if reading.type in WHY_TYPES and kind not in ("identity", "relations"):
+        kind = "why"
     answer_class = _answer_class(lowered) if kind == "which" else None
     class_nouns = ANSWER_CLASSES.get(answer_class or "", frozenset())
     covered = [(n.start, n.end) for n in named]
@@ -125,6 +135,7 @@ def read_question(store: Store, text: str, linker: ActorFinder | None = None) ->
         focus_is_subject=_focus_is_subject(text, named),
         since=since,
         until=until,
+        reading=reading,
     )
 
 

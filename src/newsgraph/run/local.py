@@ -42,8 +42,10 @@ def ingest(
     store: Store,
     settings: Settings | None = None,
     progress: Progress | None = None,
+    why: object | None = None,
 ) -> RunSummary:
-    """Ingest everything under `paths` into `store`; returns the run's summary."""
+    """Ingest everything under `paths` into `store`; returns the run's summary. `why` replaces
+    the why-stage (an evaluation codes held-out texts with a model trained without them)."""
     settings = settings or Settings()
     started = time.perf_counter()
     summary = RunSummary()
@@ -51,7 +53,7 @@ def ingest(
     run_id = store.begin_run("local", settings.workers)
     raw, rejected = read_all(paths, summary, ledger)
     planned = plan(raw, store, summary, rejected, ledger)
-    processor = Processor(settings)
+    processor = Processor(settings, why=why)
     # In one process the memory pass's dictionary scans serve the link stage too.
     here = processor.linker if settings.workers <= 1 else None
     memory = learn_memory([p.article for p in planned], store.memory_rows(), here)

@@ -186,6 +186,14 @@ def _m006_sources_and_language(con: Any) -> None:
     )
 
 
+def _m009_sentence_postings(con: Any) -> None:
+    # The sentence index's postings grouped by term and kept in term order: a question reads
+    # the few terms it has through DuckDB's zone maps instead of scanning every posting.
+    con.execute("""
+        CREATE TABLE IF NOT EXISTS sentence_postings (
+            termid BIGINT NOT NULL, docid BIGINT NOT NULL, tf INTEGER NOT NULL)""")
+
+
 MIGRATIONS: list[Migration] = [
     (1, "core tables: articles, sentences, mentions, actors, memory, quarantine, runs", _m001_core),
     (2, "knowledge tables: events, event_actors, claims, motives", _m002_knowledge),
@@ -197,6 +205,7 @@ MIGRATIONS: list[Migration] = [
         "sources: every input item and its outcome; language confidence",
         _m006_sources_and_language,
     ),
+    (9, "sentence postings by term, for fast BM25 over sentences", _m009_sentence_postings),
     *QUERY_MIGRATIONS,  # 10+: search copies and stories (newsgraph.query.schema)
 ]
 
