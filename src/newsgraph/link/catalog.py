@@ -1,9 +1,13 @@
 """The catalog of canonical actors, their dated roles, and the phrases that name them.
 
 Sources, most trusted first (`rank`): hand-written aliases, countries, the hand-written leaders of
-2015-2026, CountryInfo's titled offices, then the Phoenix persons, institutions and groups. A
-person known to several sources (Putin) becomes one actor whose titled roles come first, newest
-first, followed by Phoenix's dated codes in dictionary order.
+2015-2026, Wikidata's heads of state and government (to 2022) and the CIA's 2019 directory,
+CountryInfo's titled offices (to 2012), then the Phoenix persons, institutions and groups, then
+the parties of Party Facts and ParlGov. A person known to several sources (Putin) becomes one
+actor: same name, or names with one phonetic key ("Kasym-Zhomart" / "Kassym-Jomart") in one
+country. Its titled roles come first, newest first, a source's duplicate of a higher-ranked
+source's role dropped (same title and code, overlapping dates: the higher rank's dates stand),
+then Phoenix's dated codes that no titled role with the same code overlaps.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from newsgraph.dictionaries.petrarch import (
 from newsgraph.dictionaries.words import norms
 from newsgraph.link import resources
 from newsgraph.link.index import PhraseIndex
+from newsgraph.link.names import name_key
 from newsgraph.link.resources import AliasRow, CountryRow, RoleRow, slug, title_case
 from newsgraph.link.senses import (
     ActorSense,
@@ -43,9 +48,11 @@ RANK_CUSTOM = 0
 RANK_ALIAS = 0
 RANK_COUNTRY = 1
 RANK_LEADERS = 2
+RANK_WORLD_LEADERS = 3
 RANK_COUNTRYINFO = 3
 RANK_PERSON = 4
 RANK_OTHER = 5
+RANK_PARTY = 5
 _KINDS: dict[str, ActorKind] = {
     "person": "person",
     "country": "country",
@@ -55,6 +62,7 @@ _KINDS: dict[str, ActorKind] = {
     "group": "group",
     "seat": "org",
     "demonym": "country",
+    "party": "party",
 }
 # Demonyms that stay the same in the plural ("the Chinese", "the Swiss", "the French").
 _INVARIANT_DEMONYM_ENDINGS = ("ese", "s", "sh", "ch", "x", "z")
@@ -96,18 +104,41 @@ class _Draft:
         def newest_first(role: Role) -> tuple[date, date]:
             return (role.valid_from or date.min, role.valid_to or date.max)
 
-        titled = sorted(dict.fromkeys(self.titled), key=newest_first, reverse=True)
+        titled = sorted(_merged(self.titled), key=newest_first, reverse=True)
         code = self.code or (titled[0].code if titled else "")
+        dated = [
+            r
+            for r in dict.fromkeys(self.dated)
+            if not any(t.code == r.code and _overlap(t, r) for t in titled)
+        ]
         return Actor(
             id=self.id,
             name=self.name,
             code=code,
             kind=self.kind,
-            roles=(*titled, *dict.fromkeys(self.dated)),
+            roles=(*titled, *dated),
             aliases=tuple(dict.fromkeys(a for a in self.aliases if a != self.name)),
             country=self.country or None,
             source=self.source,
         )
+
+
+def _overlap(a: Role, b: Role) -> bool:
+    return (a.valid_from or date.min) <= (b.valid_to or date.max) and (
+        b.valid_from or date.min
+    ) <= (a.valid_to or date.max)
+
+
+def _merged(roles: list[Role]) -> list[Role]:
+    """Titled roles in source-rank order, a later source's copy of an earlier one dropped."""
+    kept: list[Role] = []
+    for role in roles:
+        title = role.title.casefold()
+        if not any(
+            k.code == role.code and k.title.casefold() == title and _overlap(k, role) for k in kept
+        ):
+            kept.append(role)
+    return kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,9 +172,14 @@ class Catalog:
         """The actor's code on a day; an unknown day means its current role."""
         if day is None:
             role = current_role(actor)
-            return role.code if role else actor.code or actor.country or ""
-        # No role on that day and no default: the country is still known.
-        return actor.code_on(day) or actor.country or ""
+            return (
+                role.code
+                if role
+                else actor.code or _nearest_code(actor, day) or actor.country or ""
+            )
+        # No role on that day and no default: a person known only by offices held at other
+        # times is coded by the nearest of them (a 2019 minister in 2021 is still GOV).
+        return actor.code_on(day) or _nearest_code(actor, day) or actor.country or ""
 
     def role_for(self, actor: Actor, day: date | None) -> Role | None:
         """The titled role the actor holds on a day (current one for an unknown day)."""
@@ -212,6 +248,22 @@ class Catalog:
         return sorted(found, key=lambda f: f[1].valid_from or date.min, reverse=True)
 
 
+def _nearest_code(actor: Actor, day: date | None) -> str:
+    """The code of the person's dated role closest in time to the day (latest for no day)."""
+    dated = [r for r in actor.roles if r.valid_from or r.valid_to]
+    if actor.kind != "person" or not dated:
+        return ""
+
+    def distance(role: Role) -> int:
+        if day is None:
+            return -(role.valid_to or date.max).toordinal()
+        if role.valid_from and day < role.valid_from:
+            return (role.valid_from - day).days
+        return (day - (role.valid_to or day)).days
+
+    return min(dated, key=distance).code
+
+
 def current_role(actor: Actor) -> Role | None:
     """The open-ended role that started last: what the actor is now."""
     open_ended = [r for r in actor.roles if r.valid_to is None and r.valid_from is not None]
@@ -239,6 +291,8 @@ class CatalogBuilder:
         self.index: PhraseIndex[Sense] = PhraseIndex()
         self.titles = TitleLexicon()
         self.successors: dict[str, resources.SuccessorRow] = {}
+        # (phonetic key of a person's name, country) -> its actor id, to merge sources' spellings.
+        self._person_keys: dict[tuple[tuple[str, ...], str], str] = {}
 
     def _draft(
         self, actor_id: str, name: str, kind: ActorKind, code: str, country: str | None, source: str
@@ -293,7 +347,12 @@ class CatalogBuilder:
         """Titled offices (leaders file, CountryInfo): persons with dated, titled roles."""
         for row in rows:
             actor_id = f"person:{slug(row.name)}"
+            key = (tuple(sorted(name_key(row.name))), row.country)
+            if actor_id not in self.drafts:
+                actor_id = self._person_keys.setdefault(key, actor_id)
             draft = self._draft(actor_id, row.name, "person", "", row.country or None, row.source)
+            if row.name != draft.name:
+                draft.aliases.append(row.name)
             draft.titled.append(Role(row.title, row.code, row.valid_from, row.valid_to))
             for phrase in row.aliases:
                 draft.aliases.append(" ".join(w.capitalize() for w in phrase.words))
@@ -310,6 +369,24 @@ class CatalogBuilder:
             rank = RANK_PERSON if kind == "person" else RANK_OTHER
             for phrase in row.phrases:
                 self._phrase(phrase, ActorSense(row.id, "dictionary", rank))
+
+    def add_parties(self, rows: Iterable[resources.PartyRow]) -> None:
+        """Parties: CAMEO codes them with the PTY sector of their country."""
+        for row in rows:
+            draft = self._draft(
+                row.id, row.name, "party", f"{row.country}PTY", row.country, "parties"
+            )
+            for phrase in row.names:
+                self._phrase(phrase, ActorSense(row.id, "dictionary", RANK_PARTY))
+                if phrase.words[0] != "the":
+                    self._phrase(
+                        Phrase(("the", *phrase.words)), ActorSense(row.id, "dictionary", RANK_PARTY)
+                    )
+            for phrase in row.abbreviations:
+                draft.aliases.append(" ".join(phrase.words).upper())
+                sense = ActorSense(row.id, "dictionary", RANK_PARTY, acronym=True)
+                self._phrase(phrase, sense)
+                self._phrase(Phrase(("the", *phrase.words)), sense)
 
     def add_dictionary_actors(self, actors: Iterable[DictionaryActor], source: str) -> None:
         """User PETRARCH/TABARI actors: countries when coded by a bare 3-letter code."""

@@ -28,9 +28,11 @@ from newsgraph.link import coref, gazetteer, resources
 from newsgraph.link.catalog import (
     RANK_COUNTRYINFO,
     RANK_LEADERS,
+    RANK_WORLD_LEADERS,
     Catalog,
     CatalogBuilder,
 )
+from newsgraph.link.dating import stated_day
 from newsgraph.link.index import Hit
 from newsgraph.link.memory import ActorMemory, MemoryEntry
 from newsgraph.link.patterns import NOT_NAMES, RoleMatch, find_roles
@@ -114,9 +116,13 @@ def _build_catalog(config: _Config) -> Catalog:
             resources.load_roles(resources.ACTORS / "leaders_2015_2026.csv"), RANK_LEADERS
         )
         builder.add_roles(
+            resources.load_roles(resources.ACTORS / "world_leaders.tsv"), RANK_WORLD_LEADERS
+        )
+        builder.add_roles(
             resources.load_roles(resources.ACTORS / "countryinfo_roles.tsv"), RANK_COUNTRYINFO
         )
         builder.add_actor_rows(resources.load_actor_rows())
+        builder.add_parties(resources.load_parties())
         builder.add_agents(resources.load_agent_rows())
         builder.add_titles(resources.load_titles())
         builder.add_successors(resources.load_successors())
@@ -151,6 +157,9 @@ def _proper(words: Sequence[Word], i: int, j: int) -> bool:
 
 def _accept_for(words: Sequence[Word]) -> Any:
     def accept(sense: Sense, i: int, j: int) -> bool:
+        if isinstance(sense, ActorSense) and sense.acronym:
+            first = i + 1 if words[i].norm == "the" and j - i > 1 else i
+            return all(w.all_caps for w in words[first:j])
         if isinstance(sense, ActorSense | PlaceSense):
             return _proper(words, i, j)
         return True
@@ -191,11 +200,26 @@ class _ArticleState:
     local: dict[str, Actor] = field(default_factory=dict)  # actors met only in this article
     # Persons whose office the text states ("U.N. Secretary-General Kofi Annan"): their code here.
     stated: dict[str, str] = field(default_factory=dict)
+    _countries: set[str] | None = None
+
+    # The date a sentence states ("in March 2003"), by sentence index; None: none stated.
+    sentence_days: dict[int, date | None] = field(default_factory=dict)
 
     def sentence_of(self, offset: int) -> int:
         if not self.sentence_starts:
             return 0
         return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
+
+    def day_at(self, offset: int) -> date | None:
+        """The day offices are dated by at an offset: the sentence's own date, else the
+        publication date."""
+        index = self.sentence_of(offset)
+        if index not in self.sentence_days:
+            starts = self.sentence_starts or [0]
+            begin = starts[index] if index < len(starts) else 0
+            end = starts[index + 1] if index + 1 < len(starts) else len(self.scan.text)
+            self.sentence_days[index] = stated_day(self.scan.text[begin:end], self.day)
+        return self.sentence_days[index] or self.day
 
     def entity_at(self, start: int, end: int) -> str | None:
         """The label of an entity overlapping [start, end), if any."""
@@ -217,6 +241,20 @@ class _ArticleState:
             if core_start < start or end < core_end:
                 return True
         return False
+
+    def article_countries(self, actors: dict[str, Actor]) -> set[str]:
+        """Countries the article names outright (names, demonyms, capitals)."""
+        if self._countries is None:
+            self._countries = {
+                actors[s.actor_id].code
+                for hit in self.scan.hits
+                for s in hit.senses
+                if isinstance(s, ActorSense)
+                and s.rank <= 1
+                and s.actor_id in actors
+                and actors[s.actor_id].kind == "country"
+            }
+        return self._countries
 
     def span(self, i: int, j: int) -> tuple[int, int, str]:
         words = self.scan.words
@@ -426,13 +464,16 @@ class Linker:
     def _actor_of(self, state: _ArticleState, actor_id: str) -> Actor | None:
         return self.catalog.actors.get(actor_id) or state.local.get(actor_id)
 
-    def _person_fields(self, state: _ArticleState, actor: Actor) -> tuple[str | None, str | None]:
-        """(code, role title) of an actor on the article's date."""
+    def _person_fields(
+        self, state: _ArticleState, actor: Actor, offset: int = 0
+    ) -> tuple[str | None, str | None]:
+        """(code, role title) of an actor on the day of the sentence at `offset`."""
         if actor.id in state.local or actor.id not in self.catalog.actors:
             role = actor.roles[0] if actor.roles else None
             return actor.code or (role.code if role else None), role.title if role else None
-        role = self.catalog.role_for(actor, state.day)
-        return self.catalog.code_for(actor, state.day) or None, role.title if role else None
+        day = state.day_at(offset)
+        role = self.catalog.role_for(actor, day)
+        return self.catalog.code_for(actor, day) or None, role.title if role else None
 
     def _add(self, state: _ArticleState, mention: Mention) -> None:
         state.mentions.append(mention)
@@ -448,11 +489,13 @@ class Linker:
         role: str | None = None,
     ) -> Mention:
         start, end, text = state.span(i, j)
-        code, held = self._person_fields(state, actor) if actor.kind == "person" else (None, None)
+        code, held = (
+            self._person_fields(state, actor, start) if actor.kind == "person" else (None, None)
+        )
         code = state.stated.get(actor.id, code)  # the office the text gave them earlier
         if actor.kind != "person":
             code = (
-                self.catalog.code_for(actor, state.day)
+                self.catalog.code_for(actor, state.day_at(start))
                 if actor.id in self.catalog.actors
                 else actor.code
             )
@@ -559,7 +602,7 @@ class Linker:
         if not match.country or match.title.category == "former":
             return True
         actor = self.catalog.actors[actor_id]
-        code = self.catalog.code_for(actor, state.day)
+        code = self.catalog.code_for(actor, state.day_at(state.scan.words[match.start].start))
         return (actor.country or code[:3]) == match.country[:3] or code.startswith(match.country)
 
     def _office_holder(self, state: _ArticleState, match: RoleMatch) -> tuple[Actor, str] | None:
@@ -579,7 +622,8 @@ class Linker:
         if match.country and country is None:
             return None  # an IGO's officials are not in the offices of countries
         category = self.catalog.category_of(match.title.text)
-        found = self.catalog.holders_named(words, category, country, state.day)
+        day = state.day_at(state.scan.words[match.start].start)
+        found = self.catalog.holders_named(words, category, country, day)
         if len({actor_id for actor_id, _ in found}) != 1:
             return None
         actor_id, role = found[0]
@@ -622,16 +666,31 @@ class Linker:
         actor = self.catalog.actors.get(actor_id or "")
         return actor.country if actor else None
 
-    def _best_actor(self, state: _ArticleState, senses: Sequence[ActorSense]) -> ActorSense:
-        top = min(s.rank for s in senses)
-        best = [s for s in senses if s.rank == top]
-        if len(best) > 1:
-            # Persons sharing a name: the one holding an office on the day.
-            for sense in best:
-                actor = self.catalog.actors.get(sense.actor_id)
-                if actor and actor.kind == "person" and state.day and actor.role_on(state.day):
-                    return sense
-        return best[0]
+    def _best_actor(
+        self, state: _ArticleState, senses: Sequence[ActorSense], offset: int
+    ) -> ActorSense:
+        return self._ranked_actors(state, senses, offset)[0]
+
+    def _ranked_actors(
+        self, state: _ArticleState, senses: Sequence[ActorSense], offset: int
+    ) -> list[ActorSense]:
+        """Senses best first: source rank, then (among equals) an actor of a country the
+        article names, then a person holding an office on the sentence's day, then one that
+        existed then (parties, dated actors)."""
+        day = state.day_at(offset)
+        countries = state.article_countries(self.catalog.actors)
+
+        def score(item: tuple[int, ActorSense]) -> tuple[int, int, int, int]:
+            position, sense = item
+            actor = self.catalog.actors.get(sense.actor_id)
+            if actor is None:
+                return (sense.rank, 1, 1, position)
+            home = actor.country or actor.code[:3]
+            in_article = 0 if home in countries else 1
+            in_office = 0 if day and actor.kind == "person" and actor.role_on(day) else 1
+            return (sense.rank, in_article, in_office, position)
+
+        return [sense for _, sense in sorted(enumerate(senses), key=score)]
 
     def _actor_hits(self, state: _ArticleState) -> None:
         for hit in state.scan.hits:
@@ -640,7 +699,7 @@ class Linker:
             senses = [s for s in hit.senses if isinstance(s, ActorSense)]
             if not senses:
                 continue
-            sense = self._best_actor(state, senses)
+            sense = self._best_actor(state, senses, state.scan.words[hit.start].start)
             actor = self.catalog.actors.get(sense.actor_id)
             if actor is None:
                 continue

@@ -13,6 +13,7 @@ class ActorSense:
     actor_id: str
     how: str = "dictionary"
     rank: int = 5  # lower wins when several actors share a phrase
+    acronym: bool = False  # an abbreviation ("PRI"): it names the actor only in capitals
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,5 +71,5 @@ ANSWER_CLASSES: dict[str, frozenset[str]] = {
 CLASS_KINDS: dict[str, frozenset[str]] = {
     "country": frozenset({"country"}),
     "person": frozenset({"person"}),
-    "organisation": frozenset({"igo", "org", "group", "bloc"}),
+    "organisation": frozenset({"igo", "org", "group", "bloc", "party"}),
 }
