@@ -452,6 +452,7 @@ class Linker:
             self._role_match(state, match)
         self._actor_hits(state)
         self._place_hits(state, with_context)
+        self._place_agents(state)
         self._organisations(state)
         self._known_names(state)
         self._geographic_names(state)
@@ -797,6 +798,26 @@ class Linker:
                 ),
             )
 
+    def _place_agents(self, state: _ArticleState) -> None:
+        """'Shanghai authorities', 'Kandahar police': an agent noun right after a place's name
+        acts for the place's country."""
+        places = {m.end: m for m in state.mentions if m.kind == "place" and m.country}
+        text = state.scan.text
+        for k, mention in enumerate(state.mentions):
+            if mention.resolved_by != "agent" or mention.country or not mention.code:
+                continue
+            place = places.get(mention.start - 1)
+            if place is None or text[place.end : mention.start] != " ":
+                continue
+            country = place.country or ""
+            state.mentions[k] = replace(
+                mention,
+                start=place.start,
+                text=text[place.start : mention.end],
+                code=_combine(AgentSense(mention.code), country),
+                country=country,
+            )
+
     def _organisations(self, state: _ArticleState) -> None:
         """An organisation whose name holds a linked place or demonym takes its country."""
         spans = [(s, e) for s, e, label in state.entities if label == "ORG"]
@@ -1056,7 +1077,10 @@ def _vouches_for_country(mention: Mention) -> bool:
     if not mention.country or len(mention.country) != 3:
         return False
     if mention.kind == "actor":
-        return mention.resolved_by in {"dictionary", "demonym", "metonym"}
+        # A person inside an organisation entity is a tagging slip, not the organisation's
+        # namesake ("Ukhnaagiin Khurelsukh" read as ORG).
+        person = (mention.actor_id or "").startswith("person:")
+        return not person and mention.resolved_by in {"dictionary", "demonym", "metonym"}
     return mention.label in {"capital", "region", "airport"} or " " in mention.text
 
 
