@@ -384,9 +384,8 @@ class CatalogBuilder:
                     )
             for phrase in row.abbreviations:
                 draft.aliases.append(" ".join(phrase.words).upper())
-                sense = ActorSense(row.id, "dictionary", RANK_PARTY, acronym=True)
-                self._phrase(phrase, sense)
-                self._phrase(Phrase(("the", *phrase.words)), sense)
+                # No "the" variant: "the PRC" must stay China's acronym, not a longer party match.
+                self._phrase(phrase, ActorSense(row.id, "dictionary", RANK_PARTY, acronym=True))
 
     def add_dictionary_actors(self, actors: Iterable[DictionaryActor], source: str) -> None:
         """User PETRARCH/TABARI actors: countries when coded by a bare 3-letter code."""
