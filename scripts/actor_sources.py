@@ -6,7 +6,7 @@ Where sources disagree:
 - Persons: the hand-written leaders file wins, then Wikidata (dated to the year, to 2022), then
   the CIA directory (a 2019 snapshot, no dates), then CountryInfo (to 2012), then Phoenix: the
   newer and the better dated source names the office. Persons of two sources are one person
-  when their names share a phonetic key (see newsgraph.link.names) and a country; the catalog
+  when their names share a phonetic key (see newsgraph.link.folding) and a country; the catalog
   does that merge, so each file here stays one source's view.
 - Parties: a ParlGov party matched to a Party Facts one (same country, same abbreviation or
   English name) takes ParlGov's founding and dissolution days (Party Facts has years only) and
@@ -27,7 +27,7 @@ from pathlib import Path
 
 from newsgraph.dictionaries.petrarch import Phrase
 from newsgraph.dictionaries.words import norms
-from newsgraph.link.names import display_name, name_key, upper_surname
+from newsgraph.link.folding import display_name, name_key, upper_surname
 from newsgraph.link.resources import format_phrase, slug
 
 log = logging.getLogger("build_actor_resources")

@@ -27,8 +27,8 @@ from newsgraph.dictionaries.petrarch import (
 )
 from newsgraph.dictionaries.words import norms
 from newsgraph.link import resources
+from newsgraph.link.folding import name_key
 from newsgraph.link.index import PhraseIndex
-from newsgraph.link.names import name_key
 from newsgraph.link.resources import AliasRow, CountryRow, RoleRow, slug, title_case
 from newsgraph.link.senses import (
     ActorSense,

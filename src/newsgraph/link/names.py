@@ -1,93 +1,80 @@
-"""Folding of person names so that the spellings of one name meet: diacritics, romanisations.
-
-"Khürelsükh" and "Khurelsukh" fold by dropping accents (as every normalised word does);
-"Kasym-Zhomart" and "Kassym-Jomart", "Sergei" and "Sergey", "Tokaev" and "Tokayev" differ by
-the romanisation of the same sounds, so `phonetic_key` maps them to one key. Upper-case
-surnames ("Jean-Yves LE DRIAN") are display conventions: `display_name` writes them normally.
-"""
+"""Person names met again: a surname after the full name, names the corpus memory learned, and
+the persons and places spaCy marks that no dictionary knows (kept, unresolved)."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-
-from newsgraph.dictionaries.words import norms
-
-# Consonants romanised in several ways, longest first ("Zhomart" / "Jomart", "Kh" / "H").
-_CONSONANTS = (
-    ("dzh", "j"),
-    ("zh", "j"),
-    ("dj", "j"),
-    ("kh", "h"),
-    ("sch", "s"),
-    ("sh", "s"),
-    ("ch", "c"),
-    ("ph", "f"),
-    ("ck", "k"),
-    ("q", "k"),
-    ("c", "k"),
-    ("x", "ks"),
-    ("w", "v"),
-    ("y", "i"),
-)
-_CONSONANT = re.compile("|".join(re.escape(a) for a, _ in _CONSONANTS))
-_CONSONANT_OF = dict(_CONSONANTS)
-_VOWELS = re.compile(r"[aeiou]{2,}")
-_DOUBLE = re.compile(r"(.)\1+")
-# A final "h" after a vowel is often dropped in romanisations ("Khurelsukh" / "Khurelsuk").
-_FINAL_H = re.compile(r"(?<=[aeiou])h$")
+from newsgraph.dictionaries.words import tokenize
+from newsgraph.link.patterns import NOT_NAMES
+from newsgraph.link.state import PLACE_ENTITIES, ArticleState
+from newsgraph.model import Actor, MentionKind
 
 
-def _vowel_run(run: str) -> str:
-    # An "i" gliding into another vowel is the romanisers' "y" or nothing ("Aliyev" / "Aliev",
-    # "Sergei" / "Sergey"): dropped; "ou" / "oo" are "u".
-    run = run.replace("ou", "u").replace("oo", "u")
-    return run.replace("i", "") or "i"
+def known_names(state: ArticleState) -> None:
+    """Persons named earlier in the article (surnames) or learned by corpus memory."""
+    words = state.scan.words
+    people: dict[tuple[str, ...], str] = {}
+    surnames: dict[str, set[str]] = {}
+    for mention in state.mentions:
+        actor = state.actor_of(mention.actor_id or "")
+        if actor is None or actor.kind != "person" or mention.label == "role":
+            continue
+        names = [w.norm for w in tokenize(actor.name)]
+        if names:
+            people[tuple(names)] = actor.id
+            surnames.setdefault(names[-1], set()).add(actor.id)
+    # A surname alone names a person of this article when only one bears it.
+    aliases: dict[tuple[str, ...], str] = {
+        (surname,): next(iter(ids)) for surname, ids in surnames.items() if len(ids) == 1
+    }
+    aliases.update(people)
+    taken = {i for m in state.mentions for i in state.scan.word_range(m.start, m.end)}
+    i = 0
+    while i < len(words):
+        if i in taken or not words[i].capitalised or words[i].norm in NOT_NAMES:
+            i += 1
+            continue
+        found = name_at(state, i, taken, aliases)
+        if found is None:
+            i += 1
+            continue
+        j, actor, how = found
+        state.add(state.actor_mention(i, j, actor, how, "PERSON"))
+        taken.update(range(i, j))
+        i = j
 
 
-def phonetic_word(word: str) -> str:
-    """The romanisation-free key of one normalised word ("kassym" -> "kasim")."""
-    folded = _CONSONANT.sub(lambda m: _CONSONANT_OF[m.group()], word)
-    folded = _VOWELS.sub(lambda m: _vowel_run(m.group()), folded)
-    folded = _DOUBLE.sub(r"\1", folded)
-    return _FINAL_H.sub("", folded)
+def name_at(
+    state: ArticleState,
+    i: int,
+    taken: set[int],
+    aliases: dict[tuple[str, ...], str],
+) -> tuple[int, Actor, str] | None:
+    words = state.scan.words
+    for length in range(4, 0, -1):
+        j = i + length
+        if j > len(words) or any(k in taken or not words[k].capitalised for k in range(i, j)):
+            continue
+        key = tuple(w.norm for w in words[i:j])
+        actor_id = aliases.get(key)
+        if actor_id:
+            actor = state.actor_of(actor_id)
+            if actor:
+                return j, actor, "alias"
+        if state.memory is not None:
+            entry = state.memory.lookup(key, state.day)
+            if entry is not None:
+                actor = state.memory.actor(entry)
+                state.local[actor.id] = actor
+                return j, actor, "memory"
+    return None
 
 
-def phonetic_key(words: Sequence[str]) -> tuple[str, ...]:
-    """The key of a name's normalised words; hyphenated parts count as words."""
-    return tuple(phonetic_word(w) for w in words if w)
-
-
-def name_key(name: str) -> tuple[str, ...]:
-    """The phonetic key of a written name ("Kasym-Zhomart TOKAYEV" -> ("kasim", "jomart", ...))."""
-    return phonetic_key(norms(name))
-
-
-def display_name(raw: str) -> str:
-    """A name as prose writes it: upper-case words of a mixed-case name in title case.
-
-    "Kasym-Zhomart TOKAYEV" -> "Kasym-Zhomart Tokayev"; an all-capital acronym-like name
-    stays as given only when every word is upper case and short ("U Thant" is untouched).
-    """
-    words = raw.split()
-    if not any(w.isupper() and len(w) > 1 for w in words):
-        return raw.strip()
-    shown = []
-    for word in words:
-        if word.isupper() and len(word) > 1:
-            word = "-".join(_title(part) for part in word.split("-"))
-        shown.append(word)
-    return " ".join(shown)
-
-
-def upper_surname(raw: str) -> str | None:
-    """The surname a directory wrote in capitals ("Jean-Yves LE DRIAN" -> "Le Drian")."""
-    words = [w for w in raw.split() if w.isupper() and len(w) > 1]
-    if not words:
-        return None
-    return display_name(" ".join(words))
-
-
-def _title(part: str) -> str:
-    # "MC"/"MAC" prefixes and apostrophes keep their inner capitals: "O'NEILL" -> "O'Neill".
-    return "'".join(p[:1].upper() + p[1:].lower() for p in part.split("'"))
+def unresolved_entities(state: ArticleState) -> None:
+    """spaCy persons and places no dictionary knows: kept, marked unresolved."""
+    for start, end, label in state.entities:
+        if label not in {"PERSON", *PLACE_ENTITIES}:
+            continue
+        if any(m.start < end and start < m.end for m in state.mentions):
+            continue
+        kind: MentionKind = "actor" if label == "PERSON" else "place"
+        state.add(state.mention(start, end, kind, resolved_by="unresolved", label=label))
