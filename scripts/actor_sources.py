@@ -102,8 +102,9 @@ def world_leader_rows(
     """(name, aliases, country, title, code, from, to, source) of Wikidata's heads of state and
     government and of the CIA directory's office holders.
 
-    A bare surname becomes an alias only when no other person of these sources bears it and it
-    names no country or place (`iso3_of_name` holds country names): "Tokayev" yes, "Lee" no.
+    A bare surname becomes an alias only when no other person of these sources bears it, none of
+    its words is a given name or a name word of several countries, and it names no country
+    (`iso3_of_name` holds country names): "Tokayev" yes; "Lee", "Smith", "Peter" no.
     """
     people: list[tuple[str, str | None, str, str, str, date | None, date | None, str]] = []
     for r in _read(shared / WIKIDATA):
@@ -135,6 +136,22 @@ def world_leader_rows(
         if surname:
             owners[" ".join(norms(surname))].add((frozenset(name_key(name)), iso3))
     shared_surnames = {s for s, holders in owners.items() if len(holders) > 1}
+    # A surname whose last word is a name word in several countries ("Smith", "Jones") or
+    # another person's given name ("Peter") is too common to stand alone for one person.
+    countries_of_word: dict[str, set[str]] = defaultdict(set)
+    given_by: dict[str, set[tuple[frozenset[str], str]]] = defaultdict(set)
+    for name, _, iso3, *_ in people:
+        words = norms(name)
+        for word in words:
+            countries_of_word[word].add(iso3)
+        if len(words) > 1:
+            given_by[words[0]].add((frozenset(name_key(name)), iso3))
+
+    def common(name: str, surname: str, iso3: str) -> bool:
+        last = norms(surname)[-1]
+        owner = (frozenset(name_key(name)), iso3)
+        return len(countries_of_word[last]) > 1 or bool(given_by.get(last, set()) - {owner})
+
     rows = set()
     for name, surname, iso3, title, _, start, end, source in people:
         aliases = []
@@ -144,6 +161,7 @@ def world_leader_rows(
             and key not in shared_surnames
             and len(key) >= 5
             and norms(surname) not in iso3_of_name
+            and not common(name, surname, iso3)
         ):
             aliases.append(surname)
         code = office_code(iso3, title)
@@ -278,7 +296,7 @@ def party_rows(shared: Path) -> Iterator[PartyRow]:
             party_id,
             party.country,
             party.name,
-            _joined(_phrases([party.name, *party.names])),
+            _joined(p for p in _phrases(party.names) if p.words != norms(party.name)),
             _joined(_phrases(party.abbreviations)),
             party.founded.isoformat() if party.founded else "",
             party.dissolved.isoformat() if party.dissolved else "",

@@ -634,9 +634,10 @@ def write_parties(shared: Path, out: Path) -> None:
         "political parties: names, abbreviations, founding and dissolution days",
     )
     head += (
-        "# names, abbreviations: phrases (see countries.tsv); abbreviations have 3+ letters and\n"
-        "#   match only when written in capitals. founded/dissolved: ParlGov's day, else Party\n"
-        "#   Facts' year (1 January / 31 December). sources: partyfacts, parlgov or both.\n"
+        "# names: other names than `name` (whose words always count); abbreviations: 3+ letters,\n"
+        "#   matched only in capitals. Both are phrases (see countries.tsv).\n"
+        "# founded/dissolved: ParlGov's day, else Party Facts' year (1 January / 31 December).\n"
+        "# sources: partyfacts, parlgov or both.\n"
     )
     columns = (
         "id",

@@ -3,10 +3,13 @@ preceding organisation names, and organisations named after a place ("Azerbaijan
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date, timedelta
 
-from newsgraph.dictionaries.words import Word, word_set
+from newsgraph.dictionaries.words import Word, norms, word_set
+from newsgraph.link.folding import phonetic_key, phonetic_word
 from newsgraph.link.index import Hit
 from newsgraph.link.resources import slug
 from newsgraph.link.senses import ActorSense, Sense
@@ -27,6 +30,46 @@ NOT_PERSON_WORDS = ORG_HEADS | word_set(
     "airways motors holdings inc corp ltd plc group media news times post press television "
     "radio games cup league club united city county"
 )
+
+
+# A directory's bare surname names its bearer only near the years of their offices.
+SURNAME_YEARS = 2
+
+
+def surname_fits(state: ArticleState, sense: ActorSense, offset: int) -> bool:
+    """A bare surname of the directories ("Tokayev") names its bearer when the article names
+    the bearer's country and the day is within a few years of one of their offices: "Smith" in
+    a sports report is nobody's minister."""
+    actor = state.catalog.actors.get(sense.actor_id)
+    if actor is None:
+        return False
+    if _given_name_before(state, actor, offset):
+        return True
+    if (actor.country or "") not in state.article_countries():
+        return False
+    day = state.day_at(offset)
+    if day is None:
+        return True
+    margin = timedelta(days=365 * SURNAME_YEARS)
+    return any(
+        (r.valid_from or date.min) - margin <= day <= (r.valid_to or date.max - margin) + margin
+        for r in actor.roles
+    )
+
+
+def _given_name_before(state: ArticleState, actor: Actor, offset: int) -> bool:
+    """The surname follows a form of the bearer's given name: "Ukhnaagiin Khurelsukh" (the
+    genitive patronymic) for Ukhnaa Khurelsukh. Forms share the name's first four sounds."""
+    words = state.scan.words
+    k = bisect.bisect_left(state.scan.starts, offset)
+    if k == 0 or not words[k - 1].capitalised:
+        return False
+    before = phonetic_word(words[k - 1].norm)
+    for name in (actor.name, *actor.aliases):
+        given = phonetic_key(norms(name))
+        if len(given) > 1 and len(given[0]) >= 4 and before[:4] == given[0][:4]:
+            return True
+    return False
 
 
 def best_actor(state: ArticleState, senses: Sequence[ActorSense], offset: int) -> ActorSense:
@@ -59,10 +102,15 @@ def actor_hits(state: ArticleState) -> None:
     for hit in state.scan.hits:
         if any(i in state.consumed for i in range(hit.start, hit.end)):
             continue
-        senses = [s for s in hit.senses if isinstance(s, ActorSense)]
+        offset = state.scan.words[hit.start].start
+        senses = [
+            s
+            for s in hit.senses
+            if isinstance(s, ActorSense) and (s.how != "surname" or surname_fits(state, s, offset))
+        ]
         if not senses:
             continue
-        sense = best_actor(state, senses, state.scan.words[hit.start].start)
+        sense = best_actor(state, senses, offset)
         actor = state.catalog.actors.get(sense.actor_id)
         if actor is None:
             continue

@@ -27,7 +27,7 @@ from newsgraph.dictionaries.petrarch import (
 )
 from newsgraph.dictionaries.words import norms
 from newsgraph.link import resources
-from newsgraph.link.folding import name_key
+from newsgraph.link.folding import name_key, phonetic_key, phonetic_word
 from newsgraph.link.index import PhraseIndex
 from newsgraph.link.resources import AliasRow, CountryRow, RoleRow, slug, title_case
 from newsgraph.link.senses import (
@@ -167,6 +167,8 @@ class Catalog:
         self.titles = titles
         self.offices = offices
         self._by_name_word: dict[str, set[str]] | None = None
+        self._by_name_key: dict[tuple[str, ...], set[str]] | None = None
+        self._name_key_starts: set[str] = set()
 
     def code_for(self, actor: Actor, day: date | None) -> str:
         """The actor's code on a day; an unknown day means its current role."""
@@ -207,6 +209,24 @@ class Catalog:
                 ):
                     found.append((role.valid_from or date.min, office.actor_id))
         return [actor_id for _, actor_id in sorted(found, reverse=True)]
+
+    def person_spelled(self, words: tuple[str, ...]) -> Actor | None:
+        """The one catalogued person whose name or alias these words spell in another
+        romanisation ("Kasym Zhomart Tokaev"), if exactly one."""
+        if self._by_name_key is None:
+            self._by_name_key = defaultdict(set)
+            for actor in self.actors.values():
+                if actor.kind != "person":
+                    continue
+                for name in (actor.name, *actor.aliases):
+                    key = phonetic_key(norms(name))
+                    if len(key) >= 2:
+                        self._by_name_key[key].add(actor.id)
+                        self._name_key_starts.add(key[0])
+        if not words or phonetic_word(words[0]) not in self._name_key_starts:
+            return None  # most capitalised words start no catalogued name
+        ids = self._by_name_key.get(phonetic_key(words), set())
+        return self.actors[next(iter(ids))] if len(ids) == 1 else None
 
     def current_code(self, code: str, day: date | None) -> str:
         """A code with the country of a state that has since ceased replaced by its successor
@@ -343,8 +363,12 @@ class CatalogBuilder:
                 # "the Kremlin", "the EU": as long as the dictionaries' own "the ..." phrases.
                 self._phrase(Phrase(("the", *words)), ActorSense(row.id, how, RANK_ALIAS))
 
-    def add_roles(self, rows: Iterable[RoleRow], rank: int) -> None:
-        """Titled offices (leaders file, CountryInfo): persons with dated, titled roles."""
+    def add_roles(self, rows: Iterable[RoleRow], rank: int, surnames: bool = False) -> None:
+        """Titled offices (leaders file, CountryInfo): persons with dated, titled roles.
+
+        With `surnames`, aliases other than the full name are bare surnames: their sense is
+        marked so ("surname") and names the person only where the article fits (see actors).
+        """
         for row in rows:
             actor_id = f"person:{slug(row.name)}"
             key = (tuple(sorted(name_key(row.name))), row.country)
@@ -354,9 +378,11 @@ class CatalogBuilder:
             if row.name != draft.name:
                 draft.aliases.append(row.name)
             draft.titled.append(Role(row.title, row.code, row.valid_from, row.valid_to))
+            full = norms(row.name)
             for phrase in row.aliases:
                 draft.aliases.append(" ".join(w.capitalize() for w in phrase.words))
-                self._phrase(phrase, ActorSense(actor_id, "dictionary", rank))
+                how = "surname" if surnames and phrase.words != full else "dictionary"
+                self._phrase(phrase, ActorSense(actor_id, how, rank))
 
     def add_actor_rows(self, rows: Iterable[resources.ActorRow]) -> None:
         for row in rows:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from newsgraph.dictionaries.words import norms
 
@@ -45,6 +46,7 @@ def _vowel_run(run: str) -> str:
     return run.replace("i", "") or "i"
 
 
+@lru_cache(maxsize=65536)
 def phonetic_word(word: str) -> str:
     """The romanisation-free key of one normalised word ("kassym" -> "kasim")."""
     folded = _CONSONANT.sub(lambda m: _CONSONANT_OF[m.group()], word)

@@ -79,7 +79,9 @@ def _build_catalog(config: _Config) -> Catalog:
             resources.load_roles(resources.ACTORS / "leaders_2015_2026.csv"), RANK_LEADERS
         )
         builder.add_roles(
-            resources.load_roles(resources.ACTORS / "world_leaders.tsv"), RANK_WORLD_LEADERS
+            resources.load_roles(resources.ACTORS / "world_leaders.tsv"),
+            RANK_WORLD_LEADERS,
+            surnames=True,
         )
         builder.add_roles(
             resources.load_roles(resources.ACTORS / "countryinfo_roles.tsv"), RANK_COUNTRYINFO

@@ -1,5 +1,6 @@
-"""Person names met again: a surname after the full name, names the corpus memory learned, and
-the persons and places spaCy marks that no dictionary knows (kept, unresolved)."""
+"""Person names met again: a surname after the full name, names the corpus memory learned, a
+catalogue person spelled another way ("Kassym Jomart Tokaev": one phonetic key with "Kassym-Jomart
+Tokayev"), and the persons and places spaCy marks that no dictionary knows (kept, unresolved)."""
 
 from __future__ import annotations
 
@@ -66,6 +67,11 @@ def name_at(
                 actor = state.memory.actor(entry)
                 state.local[actor.id] = actor
                 return j, actor, "memory"
+        if length >= 2:
+            # Two or more words: a full name, not a surname that many people share.
+            actor = state.catalog.person_spelled(key)
+            if actor is not None:
+                return j, actor, "spelling"
     return None
 
 

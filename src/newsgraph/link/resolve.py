@@ -28,6 +28,8 @@ METHOD_PRIOR = {
     "dictionary": 0.9,
     "office-holder": 0.85,
     "alias": 0.8,
+    "spelling": 0.7,
+    "surname": 0.6,
     "coreference": 0.7,
     "role": 0.7,
     "agent": 0.75,

@@ -302,12 +302,13 @@ class PartyRow:
 
 
 def load_parties(path: Path = ACTORS / "parties.tsv") -> list[PartyRow]:
+    """Party rows; the display name's own words are always one of the names."""
     return [
         PartyRow(
             r["id"],
             r["country"],
             r["name"],
-            parse_phrases(r["names"]),
+            (Phrase(norms(r["name"])), *parse_phrases(r["names"])),
             parse_phrases(r["abbreviations"]),
             _date_cell(r["founded"]),
             _date_cell(r["dissolved"]),
