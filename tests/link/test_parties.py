@@ -29,3 +29,14 @@ def test_an_abbreviation_several_countries_use_is_the_articles_countrys_party(
     # PRI: Mexico's, Chile's, the Dominican Republic's ... the article names Mexico.
     assert _actors(linker, "The PRI won in Mexico.")["PRI"] == "MEXPTY"
     assert _actors(linker, "The PRI won in Chile.")["PRI"] == "CHLPTY"
+
+
+def test_without_context_the_bigger_countrys_party_wins_and_founding_days_are_kept(
+    linker: Linker,
+) -> None:
+    # Nothing in the text tells the PRIs apart: Mexico's, the most populous country's.
+    article = Article("p", "The PRI won.", Provenance("t"), clean_text="The PRI won.")
+    [found] = [m for m in linker.link(article).mentions if m.kind == "actor"]
+    assert found.code == "MEXPTY"
+    parties = [linker.catalog.actors[i] for i in ("party:mex-pri", "party:chl-pri")]
+    assert all(a.roles and a.roles[0].valid_from for a in parties)  # founding dates kept

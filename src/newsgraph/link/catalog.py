@@ -163,6 +163,9 @@ class Catalog:
     ) -> None:
         self.actors = actors
         self.successors = successors or {}
+        # Country -> population: among actors nothing else tells apart, the bigger country's
+        # is the likelier (news follow size).
+        self.population: dict[str, int] = {}
         self.index = index
         self.titles = titles
         self.offices = offices
@@ -311,6 +314,7 @@ class CatalogBuilder:
         self.index: PhraseIndex[Sense] = PhraseIndex()
         self.titles = TitleLexicon()
         self.successors: dict[str, resources.SuccessorRow] = {}
+        self.population: dict[str, int] = {}
         # (phonetic key of a person's name, country) -> its actor id, to merge sources' spellings.
         self._person_keys: dict[tuple[tuple[str, ...], str], str] = {}
 
@@ -329,6 +333,7 @@ class CatalogBuilder:
 
     def add_countries(self, rows: Iterable[CountryRow]) -> None:
         for row in rows:
+            self.population[row.iso3] = row.population
             actor_id = f"country:{row.iso3}"
             draft = self._draft(actor_id, row.name, "country", row.iso3, row.iso3, "countries.tsv")
             draft.aliases.append(row.capital)
@@ -402,7 +407,10 @@ class CatalogBuilder:
             draft = self._draft(
                 row.id, row.name, "party", f"{row.country}PTY", row.country, "parties"
             )
+            if row.founded or row.dissolved:
+                draft.dated.append(Role("", draft.code, row.founded, row.dissolved))
             for phrase in row.names:
+                draft.aliases.append(" ".join(w.capitalize() for w in phrase.words))
                 self._phrase(phrase, ActorSense(row.id, "dictionary", RANK_PARTY))
                 if phrase.words[0] != "the":
                     self._phrase(
@@ -461,6 +469,7 @@ class CatalogBuilder:
     def build(self) -> Catalog:
         actors = {actor_id: draft.freeze() for actor_id, draft in self.drafts.items()}
         catalog = Catalog(actors, self.index, self.titles, defaultdict(list), self.successors)
+        catalog.population = self.population
         for actor in actors.values():
             for role in actor.roles:
                 if role.title:
