@@ -57,6 +57,14 @@ def surname_fits(state: ArticleState, sense: ActorSense, offset: int) -> bool:
     )
 
 
+def acronym_fits(state: ArticleState, sense: ActorSense) -> bool:
+    """A party's abbreviation ("FDD", "SSS") is one of many worldwide: it names the party when
+    the article names the party's country, or names no country at all."""
+    countries = state.article_countries()
+    actor = state.catalog.actors.get(sense.actor_id)
+    return not countries or (actor is not None and actor.country in countries)
+
+
 def _given_name_before(state: ArticleState, actor: Actor, offset: int) -> bool:
     """The surname follows a form of the bearer's given name: "Ukhnaagiin Khurelsukh" (the
     genitive patronymic) for Ukhnaa Khurelsukh. Forms share the name's first four sounds."""
@@ -110,7 +118,9 @@ def actor_hits(state: ArticleState) -> None:
         senses = [
             s
             for s in hit.senses
-            if isinstance(s, ActorSense) and (s.how != "surname" or surname_fits(state, s, offset))
+            if isinstance(s, ActorSense)
+            and (s.how != "surname" or surname_fits(state, s, offset))
+            and (not s.acronym or acronym_fits(state, s))
         ]
         if not senses:
             continue
@@ -222,9 +232,9 @@ def vouches_for_country(mention: Mention) -> bool:
         return False
     if mention.kind == "actor":
         # A person inside an organisation entity is a tagging slip, not the organisation's
-        # namesake ("Ukhnaagiin Khurelsukh" read as ORG).
-        person = (mention.actor_id or "").startswith("person:")
-        return not person and mention.resolved_by in {"dictionary", "demonym", "metonym"}
+        # namesake ("Ukhnaagiin Khurelsukh" read as ORG); a party's name is not a country's.
+        person_or_party = (mention.actor_id or "").startswith(("person:", "party:"))
+        return not person_or_party and mention.resolved_by in {"dictionary", "demonym", "metonym"}
     return mention.label in {"capital", "region", "airport"} or " " in mention.text
 
 

@@ -52,7 +52,7 @@ RANK_WORLD_LEADERS = 3
 RANK_COUNTRYINFO = 3
 RANK_PERSON = 4
 RANK_OTHER = 5
-RANK_PARTY = 5
+RANK_PARTY = 6  # below Phoenix: its AFP is the news agency, not Senegal's party
 _KINDS: dict[str, ActorKind] = {
     "person": "person",
     "country": "country",
@@ -97,7 +97,7 @@ class _Draft:
     country: str | None
     source: str
     aliases: list[str] = field(default_factory=list)
-    titled: list[Role] = field(default_factory=list)
+    titled: list[tuple[int, Role]] = field(default_factory=list)  # (source rank, role)
     dated: list[Role] = field(default_factory=list)
 
     def freeze(self) -> Actor:
@@ -106,11 +106,7 @@ class _Draft:
 
         titled = sorted(_merged(self.titled), key=newest_first, reverse=True)
         code = self.code or (titled[0].code if titled else "")
-        dated = [
-            r
-            for r in dict.fromkeys(self.dated)
-            if not any(t.code == r.code and _overlap(t, r) for t in titled)
-        ]
+        dated = [r for r in dict.fromkeys(self.dated) if not _covered(r, titled)]
         return Actor(
             id=self.id,
             name=self.name,
@@ -129,16 +125,63 @@ def _overlap(a: Role, b: Role) -> bool:
     ) <= (a.valid_to or date.max)
 
 
-def _merged(roles: list[Role]) -> list[Role]:
-    """Titled roles in source-rank order, a later source's copy of an earlier one dropped."""
+# Days a source's untitled dated code may stick out of the titled offices it repeats (sources
+# date the same change of office a few days apart).
+_SLACK = 31
+
+
+def _covered(role: Role, titled: list[Role]) -> bool:
+    """An untitled dated code that the titled roles with the same code span (give or take a
+    month) is their duplicate: "RUSGOV 1999-08-09.." beside Putin's titled offices."""
+
+    def days(day: date | None, default: date) -> int:
+        return (day or default).toordinal()
+
+    spans = sorted(
+        (days(t.valid_from, date.min), days(t.valid_to, date.max))
+        for t in titled
+        if t.code == role.code
+    )
+    if not spans:
+        return False
+    start, end = days(role.valid_from, date.min), days(role.valid_to, date.max)
+    reach = start
+    for s_from, s_to in spans:
+        if s_from - _SLACK > reach:
+            break
+        reach = max(reach, s_to)
+    return spans[0][0] - _SLACK <= start and reach + _SLACK >= end
+
+
+def _merged(ranked: list[tuple[int, Role]]) -> list[Role]:
+    """Titled roles in source-rank order, a later source's copy of an earlier one dropped;
+    a copy from a source of the same rank that spans the kept one (Wikidata's 1999-2019
+    presidency beside the directory's 2019) replaces it, being the better dated."""
     kept: list[Role] = []
-    for role in roles:
+    ranks: list[int] = []
+    for rank, role in sorted(ranked, key=lambda item: item[0]):
         title = role.title.casefold()
-        if not any(
-            k.code == role.code and k.title.casefold() == title and _overlap(k, role) for k in kept
-        ):
+        same = next(
+            (
+                i
+                for i, k in enumerate(kept)
+                if k.code == role.code and k.title.casefold() == title and _overlap(k, role)
+            ),
+            None,
+        )
+        if same is None:
             kept.append(role)
+            ranks.append(rank)
+        elif ranks[same] == rank and _spans(role, kept[same]):
+            kept[same] = role
     return kept
+
+
+def _spans(a: Role, b: Role) -> bool:
+    """True when a's dates hold b's and are wider."""
+    a_from, a_to = a.valid_from or date.min, a.valid_to or date.max
+    b_from, b_to = b.valid_from or date.min, b.valid_to or date.max
+    return a_from <= b_from and b_to <= a_to and (a_from, a_to) != (b_from, b_to)
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,7 +425,7 @@ class CatalogBuilder:
             draft = self._draft(actor_id, row.name, "person", "", row.country or None, row.source)
             if row.name != draft.name:
                 draft.aliases.append(row.name)
-            draft.titled.append(Role(row.title, row.code, row.valid_from, row.valid_to))
+            draft.titled.append((rank, Role(row.title, row.code, row.valid_from, row.valid_to)))
             full = norms(row.name)
             for phrase in row.aliases:
                 draft.aliases.append(" ".join(w.capitalize() for w in phrase.words))
@@ -409,13 +452,14 @@ class CatalogBuilder:
             )
             if row.founded or row.dissolved:
                 draft.dated.append(Role("", draft.code, row.founded, row.dissolved))
+            sense = ActorSense(row.id, "dictionary", RANK_PARTY, capitalised=True)
             for phrase in row.names:
-                draft.aliases.append(" ".join(w.capitalize() for w in phrase.words))
-                self._phrase(phrase, ActorSense(row.id, "dictionary", RANK_PARTY))
-                if phrase.words[0] != "the":
-                    self._phrase(
-                        Phrase(("the", *phrase.words)), ActorSense(row.id, "dictionary", RANK_PARTY)
-                    )
+                words = phrase.words[1:] if phrase.words[0] == "the" else phrase.words
+                if len(words) < 2:
+                    continue  # "Bridge", "Enough", "Union": words before they are parties
+                draft.aliases.append(" ".join(w.capitalize() for w in words))
+                self._phrase(Phrase(words), sense)
+                self._phrase(Phrase(("the", *words)), sense)
             for phrase in row.abbreviations:
                 draft.aliases.append(" ".join(phrase.words).upper())
                 # No "the" variant: "the PRC" must stay China's acronym, not a longer party match.

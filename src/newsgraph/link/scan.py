@@ -23,6 +23,12 @@ FUNCTION_WORDS = word_set(
 )
 
 
+# Lower-case words a capitalised name may hold ("Party of the Brazilian Democratic Movement").
+NAME_JOINERS = word_set(
+    "s of the and for in on de la le du del des do da di y e et"
+)  # s: "People's"
+
+
 def proper(words: Sequence[Word], i: int, j: int) -> bool:
     """Case rule for names of actors and places: capitalised, not a capitalised function word."""
     first = i + 1 if words[i].norm == "the" and j - i > 1 else i
@@ -40,6 +46,9 @@ def accept_for(words: Sequence[Word]) -> Any:
         if isinstance(sense, ActorSense) and sense.acronym:
             first = i + 1 if words[i].norm == "the" and j - i > 1 else i
             return all(w.all_caps for w in words[first:j])
+        if isinstance(sense, ActorSense) and sense.capitalised:
+            first = i + 1 if words[i].norm == "the" and j - i > 1 else i
+            return all(w.capitalised or w.norm in NAME_JOINERS for w in words[first:j])
         if isinstance(sense, ActorSense | PlaceSense):
             return proper(words, i, j)
         return True

@@ -14,6 +14,7 @@ class ActorSense:
     how: str = "dictionary"
     rank: int = 5  # lower wins when several actors share a phrase
     acronym: bool = False  # an abbreviation ("PRI"): it names the actor only in capitals
+    capitalised: bool = False  # a name whose every content word is capitalised ("Nation Party")
 
 
 @dataclass(frozen=True, slots=True)
