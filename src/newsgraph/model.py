@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # spaCy is imported lazily by the annotate stage only.
 
 MentionKind = Literal["actor", "place", "date"]
 Certainty = Literal["asserted", "reported", "hedged", "certain", "denied"]
-ActorKind = Literal["person", "country", "igo", "org", "bloc", "group"]
+ActorKind = Literal["person", "country", "igo", "org", "bloc", "group", "party"]
 
 
 @dataclass(frozen=True, slots=True)

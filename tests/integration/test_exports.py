@@ -44,6 +44,8 @@ FIELDS = {
         "kind",
         "actor_id",
         "code",
+        "sectors",
+        "plover_sectors",
     },
     "actors": {"id", "name", "code", "roles"},
     "quarantine": {"source", "reason", "detail"},

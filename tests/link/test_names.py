@@ -91,3 +91,52 @@ def test_codes_of_states_that_ceased_follow_the_day(linker: Linker, make_article
     assert today["Soviet Union"].code == "SUN"  # named outright, it stays itself
     then = make_article(text, [("Belgrade", "GPE")], published=date(2004, 5, 1))  # type: ignore[operator]
     assert _actors(linker.link(then).mentions)["Belgrade"].code == "SCG"
+
+
+def test_sources_spellings_of_one_person_are_one_actor(linker: Linker) -> None:
+    # Wikidata writes "Kassym-Jomart", the CIA directory "Kasym-Zhomart TOKAYEV".
+    found = [
+        m
+        for text in ("Kasym-Zhomart Tokayev spoke.", "Kassym-Jomart Tokayev spoke.")
+        for m in linker.find(text)
+        if m.kind == "actor"
+    ]
+    assert {m.actor_id for m in found} == {"person:kassym-jomart-tokayev"}
+    assert {m.code for m in found} == {"KAZGOV"}
+
+
+def test_a_persons_roles_keep_one_copy_of_each_office(linker: Linker) -> None:
+    putin = linker.catalog.actors["person:vladimir-putin"]
+    offices = [(r.title, r.valid_from) for r in putin.roles]
+    assert len(offices) == len(set(offices))
+    # Phoenix's undated-title RUSGOV rows duplicate the titled offices: gone.
+    assert not [r for r in putin.roles if not r.title and r.code == "RUSGOV"]
+
+
+def test_a_catalogued_person_in_a_third_romanisation_is_still_that_person(linker: Linker) -> None:
+    # Neither source writes "Kassym Jomart Tokaev"; its phonetic key is theirs.
+    [found] = [m for m in linker.find("Kassym Jomart Tokaev spoke.") if m.kind == "actor"]
+    assert found.actor_id == "person:kassym-jomart-tokayev" and found.resolved_by == "spelling"
+
+
+def test_a_directory_surname_names_its_bearer_only_in_their_country_and_years(
+    linker: Linker,
+) -> None:
+    from newsgraph.model import Article, Provenance
+
+    def people(text: str, day: date) -> dict[str, str | None]:
+        article = Article("s", text, Provenance("t"), clean_text=text, published=day)
+        return {m.text: m.actor_id for m in linker.link(article).mentions if m.kind == "actor"}
+
+    assert people("Tokayev met officials in Kazakhstan.", date(2020, 1, 1)) == {
+        "Tokayev": "person:kassym-jomart-tokayev",
+        "Kazakhstan": "country:KAZ",
+    }
+    assert "Tokayev" not in people("Tokayev met officials in Kazakhstan.", date(2005, 1, 1))
+    assert "Tokayev" not in people("Tokayev met officials.", date(2020, 1, 1))
+    # Common surnames and given names of the directories name nobody.
+    found = people("John Smith and Peter Jones met in London.", date(2019, 5, 1))
+    assert not {"Smith", "Peter", "Jones"} & set(found)
+    # A form of the bearer's given name before the surname vouches for them anywhere.
+    found = people("Ukhnaagiin Khurelsukh spoke.", date(2021, 6, 1))
+    assert found == {"Khurelsukh": "person:khurelsukh-ukhnaa"}

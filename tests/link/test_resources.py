@@ -26,6 +26,8 @@ GENERATED = [
     resources.ACTORS / "phoenix_actors.tsv",
     resources.ACTORS / "phoenix_agents.tsv",
     resources.ACTORS / "countryinfo_roles.tsv",
+    resources.ACTORS / "world_leaders.tsv",
+    resources.ACTORS / "parties.tsv",
     resources.PLACES / "admin1.tsv",
 ]
 HAND_WRITTEN = [
@@ -65,8 +67,9 @@ def test_every_resource_states_source_licence_and_version(path: Path) -> None:
 
 
 def test_resources_are_small() -> None:
+    # 4.3 MB since the world leaders (0.6 MB) and parties (0.7 MB) joined the knowledge base.
     total = sum(p.stat().st_size for p in GENERATED + HAND_WRITTEN)
-    assert total < 4_000_000
+    assert total < 5_000_000
 
 
 def test_leaders_file_is_consistent() -> None:

@@ -1,5 +1,6 @@
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from newsgraph.model import Article, Mention, Paragraph, Provenance, Rejected, Sentence
@@ -133,3 +134,30 @@ def test_a_store_from_before_sources_gets_a_row_per_stored_version_and_reject(
         },
         {"source": "t.txt", "outcome": "stored", "article_id": "a1", "version": 1, "run_id": None},
     ]
+
+
+def test_an_actor_row_carries_the_code_of_its_role_on_the_latest_day_seen(db_path: Path) -> None:
+    from datetime import date
+
+    from newsgraph.model import Actor, Role
+
+    putin = Actor(
+        "person:vladimir-putin",
+        "Vladimir Putin",
+        "RUSELI",  # the dictionary's base code, valid before his offices
+        "person",
+        (
+            Role("President", "RUSGOV", date(2012, 5, 7)),
+            Role("", "RUSELI", date(1970, 1, 1), date(1999, 8, 9)),
+        ),
+        country="RUS",
+    )
+    with Store(db_path) as store:
+        old = replace(article(article_id="a0"), published=date(1998, 1, 1))
+        store.write_articles([(old, Known("new"), "r0", "c0")], [putin])
+        [row] = store.query("SELECT code FROM actors")
+        assert row["code"] == "RUSELI"
+        new = replace(article(), published=date(2020, 1, 1))
+        store.write_articles([(new, Known("new"), "r1", "c1")], [putin])
+        [row] = store.query("SELECT code FROM actors")
+        assert row["code"] == "RUSGOV"

@@ -9,6 +9,7 @@ from newsgraph.cli import (  # noqa: F401
     ingest,
     knowledge,
     report,
+    resolve,
     serve,
 )
 from newsgraph.cli.app import app

@@ -75,6 +75,30 @@ def eval_toyworld(gold: GoldPath, json_out: JsonOption = False) -> None:
     _show(score, format_report(score), json_out)
 
 
+@evaluate.command("actors")
+def eval_actors(
+    gold: GoldPath,
+    split: Annotated[
+        str, typer.Option("--split", help="locked, tune or all (by a hash of the record id).")
+    ] = "all",
+    errors: Annotated[
+        bool, typer.Option("--errors", help="Also list the misses (not for the locked split).")
+    ] = False,
+    json_out: JsonOption = False,
+) -> None:
+    """Actor phrases: country, sector and role accuracy by kind, alone and in their sentence."""
+    from newsgraph.evaluate.actors import format_misses, format_report, score_actors
+
+    if split not in {"locked", "tune", "all"}:
+        fail(f"--split {split}: expected locked, tune or all")
+    if errors and split != "tune":
+        fail("--errors lists the tune split only: locked rows are never shown")
+    score, misses = score_actors(gold, split)  # type: ignore[arg-type]
+    _show(score, format_report(score), json_out)
+    if errors:
+        console.print(format_misses(misses), markup=False, highlight=False)
+
+
 @evaluate.command("causal")
 def eval_causal(
     gold: GoldPath,

@@ -1,9 +1,13 @@
 """The catalog of canonical actors, their dated roles, and the phrases that name them.
 
 Sources, most trusted first (`rank`): hand-written aliases, countries, the hand-written leaders of
-2015-2026, CountryInfo's titled offices, then the Phoenix persons, institutions and groups. A
-person known to several sources (Putin) becomes one actor whose titled roles come first, newest
-first, followed by Phoenix's dated codes in dictionary order.
+2015-2026, Wikidata's heads of state and government (to 2022) and the CIA's 2019 directory,
+CountryInfo's titled offices (to 2012), then the Phoenix persons, institutions and groups, then
+the parties of Party Facts and ParlGov. A person known to several sources (Putin) becomes one
+actor: same name, or names with one phonetic key ("Kasym-Zhomart" / "Kassym-Jomart") in one
+country. Its titled roles come first, newest first, a source's duplicate of a higher-ranked
+source's role dropped (same title and code, overlapping dates: the higher rank's dates stand),
+then Phoenix's dated codes that no titled role with the same code overlaps.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from newsgraph.dictionaries.petrarch import (
 )
 from newsgraph.dictionaries.words import norms
 from newsgraph.link import resources
+from newsgraph.link.folding import name_key, phonetic_key, phonetic_word
 from newsgraph.link.index import PhraseIndex
 from newsgraph.link.resources import AliasRow, CountryRow, RoleRow, slug, title_case
 from newsgraph.link.senses import (
@@ -43,9 +48,11 @@ RANK_CUSTOM = 0
 RANK_ALIAS = 0
 RANK_COUNTRY = 1
 RANK_LEADERS = 2
+RANK_WORLD_LEADERS = 3
 RANK_COUNTRYINFO = 3
 RANK_PERSON = 4
 RANK_OTHER = 5
+RANK_PARTY = 6  # below Phoenix: its AFP is the news agency, not Senegal's party
 _KINDS: dict[str, ActorKind] = {
     "person": "person",
     "country": "country",
@@ -55,6 +62,7 @@ _KINDS: dict[str, ActorKind] = {
     "group": "group",
     "seat": "org",
     "demonym": "country",
+    "party": "party",
 }
 # Demonyms that stay the same in the plural ("the Chinese", "the Swiss", "the French").
 _INVARIANT_DEMONYM_ENDINGS = ("ese", "s", "sh", "ch", "x", "z")
@@ -89,25 +97,91 @@ class _Draft:
     country: str | None
     source: str
     aliases: list[str] = field(default_factory=list)
-    titled: list[Role] = field(default_factory=list)
+    titled: list[tuple[int, Role]] = field(default_factory=list)  # (source rank, role)
     dated: list[Role] = field(default_factory=list)
 
     def freeze(self) -> Actor:
         def newest_first(role: Role) -> tuple[date, date]:
             return (role.valid_from or date.min, role.valid_to or date.max)
 
-        titled = sorted(dict.fromkeys(self.titled), key=newest_first, reverse=True)
+        titled = sorted(_merged(self.titled), key=newest_first, reverse=True)
         code = self.code or (titled[0].code if titled else "")
+        dated = [r for r in dict.fromkeys(self.dated) if not _covered(r, titled)]
         return Actor(
             id=self.id,
             name=self.name,
             code=code,
             kind=self.kind,
-            roles=(*titled, *dict.fromkeys(self.dated)),
+            roles=(*titled, *dated),
             aliases=tuple(dict.fromkeys(a for a in self.aliases if a != self.name)),
             country=self.country or None,
             source=self.source,
         )
+
+
+def _overlap(a: Role, b: Role) -> bool:
+    return (a.valid_from or date.min) <= (b.valid_to or date.max) and (
+        b.valid_from or date.min
+    ) <= (a.valid_to or date.max)
+
+
+# Days a source's untitled dated code may stick out of the titled offices it repeats (sources
+# date the same change of office a few days apart).
+_SLACK = 31
+
+
+def _covered(role: Role, titled: list[Role]) -> bool:
+    """An untitled dated code that the titled roles with the same code span (give or take a
+    month) is their duplicate: "RUSGOV 1999-08-09.." beside Putin's titled offices."""
+
+    def days(day: date | None, default: date) -> int:
+        return (day or default).toordinal()
+
+    spans = sorted(
+        (days(t.valid_from, date.min), days(t.valid_to, date.max))
+        for t in titled
+        if t.code == role.code
+    )
+    if not spans:
+        return False
+    start, end = days(role.valid_from, date.min), days(role.valid_to, date.max)
+    reach = start
+    for s_from, s_to in spans:
+        if s_from - _SLACK > reach:
+            break
+        reach = max(reach, s_to)
+    return spans[0][0] - _SLACK <= start and reach + _SLACK >= end
+
+
+def _merged(ranked: list[tuple[int, Role]]) -> list[Role]:
+    """Titled roles in source-rank order, a later source's copy of an earlier one dropped;
+    a copy from a source of the same rank that spans the kept one (Wikidata's 1999-2019
+    presidency beside the directory's 2019) replaces it, being the better dated."""
+    kept: list[Role] = []
+    ranks: list[int] = []
+    for rank, role in sorted(ranked, key=lambda item: item[0]):
+        title = role.title.casefold()
+        same = next(
+            (
+                i
+                for i, k in enumerate(kept)
+                if k.code == role.code and k.title.casefold() == title and _overlap(k, role)
+            ),
+            None,
+        )
+        if same is None:
+            kept.append(role)
+            ranks.append(rank)
+        elif ranks[same] == rank and _spans(role, kept[same]):
+            kept[same] = role
+    return kept
+
+
+def _spans(a: Role, b: Role) -> bool:
+    """True when a's dates hold b's and are wider."""
+    a_from, a_to = a.valid_from or date.min, a.valid_to or date.max
+    b_from, b_to = b.valid_from or date.min, b.valid_to or date.max
+    return a_from <= b_from and b_to <= a_to and (a_from, a_to) != (b_from, b_to)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,18 +206,28 @@ class Catalog:
     ) -> None:
         self.actors = actors
         self.successors = successors or {}
+        # Country -> population: among actors nothing else tells apart, the bigger country's
+        # is the likelier (news follow size).
+        self.population: dict[str, int] = {}
         self.index = index
         self.titles = titles
         self.offices = offices
         self._by_name_word: dict[str, set[str]] | None = None
+        self._by_name_key: dict[tuple[str, ...], set[str]] | None = None
+        self._name_key_starts: set[str] = set()
 
     def code_for(self, actor: Actor, day: date | None) -> str:
         """The actor's code on a day; an unknown day means its current role."""
         if day is None:
             role = current_role(actor)
-            return role.code if role else actor.code or actor.country or ""
-        # No role on that day and no default: the country is still known.
-        return actor.code_on(day) or actor.country or ""
+            return (
+                role.code
+                if role
+                else actor.code or _nearest_code(actor, day) or actor.country or ""
+            )
+        # No role on that day and no default: a person known only by offices held at other
+        # times is coded by the nearest of them (a 2019 minister in 2021 is still GOV).
+        return actor.code_on(day) or _nearest_code(actor, day) or actor.country or ""
 
     def role_for(self, actor: Actor, day: date | None) -> Role | None:
         """The titled role the actor holds on a day (current one for an unknown day)."""
@@ -171,6 +255,24 @@ class Catalog:
                 ):
                     found.append((role.valid_from or date.min, office.actor_id))
         return [actor_id for _, actor_id in sorted(found, reverse=True)]
+
+    def person_spelled(self, words: tuple[str, ...]) -> Actor | None:
+        """The one catalogued person whose name or alias these words spell in another
+        romanisation ("Kasym Zhomart Tokaev"), if exactly one."""
+        if self._by_name_key is None:
+            self._by_name_key = defaultdict(set)
+            for actor in self.actors.values():
+                if actor.kind != "person":
+                    continue
+                for name in (actor.name, *actor.aliases):
+                    key = phonetic_key(norms(name))
+                    if len(key) >= 2:
+                        self._by_name_key[key].add(actor.id)
+                        self._name_key_starts.add(key[0])
+        if not words or phonetic_word(words[0]) not in self._name_key_starts:
+            return None  # most capitalised words start no catalogued name
+        ids = self._by_name_key.get(phonetic_key(words), set())
+        return self.actors[next(iter(ids))] if len(ids) == 1 else None
 
     def current_code(self, code: str, day: date | None) -> str:
         """A code with the country of a state that has since ceased replaced by its successor
@@ -212,6 +314,22 @@ class Catalog:
         return sorted(found, key=lambda f: f[1].valid_from or date.min, reverse=True)
 
 
+def _nearest_code(actor: Actor, day: date | None) -> str:
+    """The code of the person's dated role closest in time to the day (latest for no day)."""
+    dated = [r for r in actor.roles if r.valid_from or r.valid_to]
+    if actor.kind != "person" or not dated:
+        return ""
+
+    def distance(role: Role) -> int:
+        if day is None:
+            return -(role.valid_to or date.max).toordinal()
+        if role.valid_from and day < role.valid_from:
+            return (role.valid_from - day).days
+        return (day - (role.valid_to or day)).days
+
+    return min(dated, key=distance).code
+
+
 def current_role(actor: Actor) -> Role | None:
     """The open-ended role that started last: what the actor is now."""
     open_ended = [r for r in actor.roles if r.valid_to is None and r.valid_from is not None]
@@ -239,6 +357,9 @@ class CatalogBuilder:
         self.index: PhraseIndex[Sense] = PhraseIndex()
         self.titles = TitleLexicon()
         self.successors: dict[str, resources.SuccessorRow] = {}
+        self.population: dict[str, int] = {}
+        # (phonetic key of a person's name, country) -> its actor id, to merge sources' spellings.
+        self._person_keys: dict[tuple[tuple[str, ...], str], str] = {}
 
     def _draft(
         self, actor_id: str, name: str, kind: ActorKind, code: str, country: str | None, source: str
@@ -255,6 +376,7 @@ class CatalogBuilder:
 
     def add_countries(self, rows: Iterable[CountryRow]) -> None:
         for row in rows:
+            self.population[row.iso3] = row.population
             actor_id = f"country:{row.iso3}"
             draft = self._draft(actor_id, row.name, "country", row.iso3, row.iso3, "countries.tsv")
             draft.aliases.append(row.capital)
@@ -289,15 +411,26 @@ class CatalogBuilder:
                 # "the Kremlin", "the EU": as long as the dictionaries' own "the ..." phrases.
                 self._phrase(Phrase(("the", *words)), ActorSense(row.id, how, RANK_ALIAS))
 
-    def add_roles(self, rows: Iterable[RoleRow], rank: int) -> None:
-        """Titled offices (leaders file, CountryInfo): persons with dated, titled roles."""
+    def add_roles(self, rows: Iterable[RoleRow], rank: int, surnames: bool = False) -> None:
+        """Titled offices (leaders file, CountryInfo): persons with dated, titled roles.
+
+        With `surnames`, aliases other than the full name are bare surnames: their sense is
+        marked so ("surname") and names the person only where the article fits (see actors).
+        """
         for row in rows:
             actor_id = f"person:{slug(row.name)}"
+            key = (tuple(sorted(name_key(row.name))), row.country)
+            if actor_id not in self.drafts:
+                actor_id = self._person_keys.setdefault(key, actor_id)
             draft = self._draft(actor_id, row.name, "person", "", row.country or None, row.source)
-            draft.titled.append(Role(row.title, row.code, row.valid_from, row.valid_to))
+            if row.name != draft.name:
+                draft.aliases.append(row.name)
+            draft.titled.append((rank, Role(row.title, row.code, row.valid_from, row.valid_to)))
+            full = norms(row.name)
             for phrase in row.aliases:
                 draft.aliases.append(" ".join(w.capitalize() for w in phrase.words))
-                self._phrase(phrase, ActorSense(actor_id, "dictionary", rank))
+                how = "surname" if surnames and phrase.words != full else "dictionary"
+                self._phrase(phrase, ActorSense(actor_id, how, rank))
 
     def add_actor_rows(self, rows: Iterable[resources.ActorRow]) -> None:
         for row in rows:
@@ -310,6 +443,27 @@ class CatalogBuilder:
             rank = RANK_PERSON if kind == "person" else RANK_OTHER
             for phrase in row.phrases:
                 self._phrase(phrase, ActorSense(row.id, "dictionary", rank))
+
+    def add_parties(self, rows: Iterable[resources.PartyRow]) -> None:
+        """Parties: CAMEO codes them with the PTY sector of their country."""
+        for row in rows:
+            draft = self._draft(
+                row.id, row.name, "party", f"{row.country}PTY", row.country, "parties"
+            )
+            if row.founded or row.dissolved:
+                draft.dated.append(Role("", draft.code, row.founded, row.dissolved))
+            sense = ActorSense(row.id, "dictionary", RANK_PARTY, capitalised=True)
+            for phrase in row.names:
+                words = phrase.words[1:] if phrase.words[0] == "the" else phrase.words
+                if len(words) < 2:
+                    continue  # "Bridge", "Enough", "Union": words before they are parties
+                draft.aliases.append(" ".join(w.capitalize() for w in words))
+                self._phrase(Phrase(words), sense)
+                self._phrase(Phrase(("the", *words)), sense)
+            for phrase in row.abbreviations:
+                draft.aliases.append(" ".join(phrase.words).upper())
+                # No "the" variant: "the PRC" must stay China's acronym, not a longer party match.
+                self._phrase(phrase, ActorSense(row.id, "dictionary", RANK_PARTY, acronym=True))
 
     def add_dictionary_actors(self, actors: Iterable[DictionaryActor], source: str) -> None:
         """User PETRARCH/TABARI actors: countries when coded by a bare 3-letter code."""
@@ -359,6 +513,7 @@ class CatalogBuilder:
     def build(self) -> Catalog:
         actors = {actor_id: draft.freeze() for actor_id, draft in self.drafts.items()}
         catalog = Catalog(actors, self.index, self.titles, defaultdict(list), self.successors)
+        catalog.population = self.population
         for actor in actors.values():
             for role in actor.roles:
                 if role.title:

@@ -230,9 +230,12 @@ def _date_cell(cell: str) -> date | None:
 
 
 def load_roles(path: Path) -> list[RoleRow]:
-    """Titled offices: countryinfo_roles.tsv (phrase aliases) or leaders_2015_2026.csv."""
+    """Titled offices: countryinfo_roles.tsv, world_leaders.tsv (phrase aliases) or
+    leaders_2015_2026.csv."""
     rows = []
     for r in read_rows(path):
+        if not r["name"]:
+            continue  # CountryInfo lists a few offices without their holder's name
         if path.suffix == ".tsv":
             aliases = (Phrase(norms(r["name"])), *parse_phrases(r["aliases"]))
         else:
@@ -247,7 +250,7 @@ def load_roles(path: Path) -> list[RoleRow]:
                 r["code"],
                 _date_cell(r["valid_from"]),
                 _date_cell(r["valid_to"]),
-                path.name,
+                r.get("source") or path.name,
             )
         )
     return rows
@@ -283,3 +286,32 @@ def load_successors(path: Path = ACTORS / "successors.csv") -> list[SuccessorRow
 
 def load_admin1(path: Path = PLACES / "admin1.tsv") -> list[Admin1Row]:
     return [Admin1Row(r["iso3"], r["name"], r["ascii_name"]) for r in read_rows(path)]
+
+
+@dataclass(frozen=True, slots=True)
+class PartyRow:
+    """A political party: its names, abbreviations (matched in capitals only) and dates."""
+
+    id: str
+    country: str
+    name: str
+    names: tuple[Phrase, ...]
+    abbreviations: tuple[Phrase, ...]
+    founded: date | None
+    dissolved: date | None
+
+
+def load_parties(path: Path = ACTORS / "parties.tsv") -> list[PartyRow]:
+    """Party rows; the display name's own words are always one of the names."""
+    return [
+        PartyRow(
+            r["id"],
+            r["country"],
+            r["name"],
+            (Phrase(norms(r["name"])), *parse_phrases(r["names"])),
+            parse_phrases(r["abbreviations"]),
+            _date_cell(r["founded"]),
+            _date_cell(r["dissolved"]),
+        )
+        for r in read_rows(path)
+    ]

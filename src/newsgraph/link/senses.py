@@ -13,6 +13,8 @@ class ActorSense:
     actor_id: str
     how: str = "dictionary"
     rank: int = 5  # lower wins when several actors share a phrase
+    acronym: bool = False  # an abbreviation ("PRI"): it names the actor only in capitals
+    capitalised: bool = False  # a name whose every content word is capitalised ("Nation Party")
 
 
 @dataclass(frozen=True, slots=True)

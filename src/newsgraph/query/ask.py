@@ -45,7 +45,7 @@ REASON_PASSAGES = 5
 REASON_WEIGHT = 0.2  # how cleanly a span answers matters less than how well its sentence fits
 # Where a participant phrase ends inside a sentence: punctuation or a new clause.
 _CLAUSE_END = re.compile(r"[,;:.!?]|\s(?:as|when|while|after|before|because|who|which|that)\s")
-_PERSONS_FIRST = {"person": 0, "org": 1, "igo": 1, "group": 1, "bloc": 2, "country": 3}
+_PERSONS_FIRST = {"person": 0, "org": 1, "igo": 1, "group": 1, "party": 1, "bloc": 2, "country": 3}
 
 
 @dataclass(frozen=True, slots=True)

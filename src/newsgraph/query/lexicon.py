@@ -71,7 +71,7 @@ ANSWER_CLASSES: dict[str, frozenset[str]] = {
 CLASS_KINDS: dict[str, frozenset[str]] = {
     "country": frozenset({"country"}),
     "person": frozenset({"person"}),
-    "organisation": frozenset({"igo", "org", "group", "bloc"}),
+    "organisation": frozenset({"igo", "org", "group", "bloc", "party"}),
 }
 
 # Words that open a cause, purpose or reason after the clause they explain ("X because Y").

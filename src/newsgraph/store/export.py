@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import NewsgraphError
+from newsgraph.link.sectors import sectors_of
 from newsgraph.store.load import load_articles
 from newsgraph.store.store import Store
 
@@ -29,13 +30,16 @@ def articles(store: Store) -> Iterator[Row]:
 
 
 def mentions(store: Store) -> Iterator[Row]:
-    yield from store.query(
+    """Mention rows with the sectors of their code in both codings (CAMEO, PLOVER)."""
+    for row in store.query(
         'SELECT m.article_id, m.sentence, s.text AS sentence_text, m.start, m."end", m.text,'
         " m.kind, m.actor_id, m.code, m.role, m.country, m.resolved_by"
         " FROM mentions m LEFT JOIN sentences s"
         " ON s.article_id = m.article_id AND s.idx = m.sentence"
         " ORDER BY m.article_id, m.start"
-    )
+    ):
+        found = sectors_of(row["code"])
+        yield {**row, "sectors": list(found.cameo), "plover_sectors": list(found.plover)}
 
 
 def actors(store: Store) -> Iterator[Row]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from newsgraph.model import Actor, ActorRef, Article, Event, Rejected, SourceItem
@@ -65,11 +66,28 @@ def mention_rows(article: Article) -> Iterator[Row]:
         }
 
 
-def actor_row(actor: Actor) -> Row:
+def current_code(actor: Actor, last_seen: date | None) -> str:
+    """The code of the actor's role valid on the last day it was seen: a titled office first,
+    then any dated role; on an unknown day its open-ended latest role; else its base code."""
+    titled = [r for r in actor.roles if r.title]
+    dated = [r for r in actor.roles if r.valid_from or r.valid_to]
+    if last_seen is not None:
+        for roles in (titled, dated):
+            role = next((r for r in roles if r.holds_on(last_seen)), None)
+            if role is not None:
+                return role.code
+        return actor.code
+    open_ended = [r for r in dated if r.valid_to is None]
+    if open_ended:
+        return max(open_ended, key=lambda r: (bool(r.title), r.valid_from or date.min)).code
+    return actor.code
+
+
+def actor_row(actor: Actor, last_seen: date | None = None) -> Row:
     return {
         "id": actor.id,
         "name": actor.name,
-        "code": actor.code,
+        "code": current_code(actor, last_seen),
         "kind": actor.kind,
         "country": actor.country,
         "aliases": list(actor.aliases),

@@ -196,9 +196,20 @@ class Store:
             self.upsert_actors(actors)
 
     def upsert_actors(self, actors: Iterable[Actor]) -> None:
-        rows = {a.id: R.actor_row(a) for a in actors}
-        if not rows:
+        """Write actors, each with one current code: that of its role valid on the latest
+        publication day the store has seen it mentioned (its mentions are written first)."""
+        by_id = {a.id: a for a in actors}
+        if not by_id:
             return
+        seen = dict(
+            self.con.execute(
+                "SELECT m.actor_id, max(a.published) FROM mentions m"
+                " JOIN articles a ON a.id = m.article_id"
+                " WHERE m.actor_id IN (SELECT unnest(?)) GROUP BY m.actor_id",
+                [list(by_id)],
+            ).fetchall()
+        )
+        rows = {i: R.actor_row(a, seen.get(i)) for i, a in by_id.items()}
         self.con.execute("DELETE FROM actors WHERE id IN (SELECT unnest(?))", [list(rows)])
         self._insert("actors", list(rows.values()))
 

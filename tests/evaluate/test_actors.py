@@ -1,0 +1,69 @@
+"""eval actors: the phrase file reader, the locked split and the judging of one resolution."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from newsgraph.evaluate.actors import in_split, is_locked, judge, read_gold
+from newsgraph.link.resolve import Resolution
+
+
+def _line(i: int, **fields: object) -> str:
+    row = {
+        "id": f"a:{i}",
+        "article_id": "a",
+        "published": "2005-03-01",
+        "sentence": "Kofi Annan said so.",
+        "phrase": "Kofi Annan",
+        "start": 0,
+        "end": 10,
+        "kind": "person",
+        "country": "IGO",
+        "sector": "IGO",
+        "role": "secretary-general",
+    }
+    row.update(fields)
+    return json.dumps(row)
+
+
+def test_the_reader_and_the_split(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(_line(i) for i in range(60)) + "\n", encoding="utf-8")
+    rows = read_gold(path)
+    assert len(rows) == 60 and rows[0].published == date(2005, 3, 1)
+    locked, tune = in_split(rows, "locked"), in_split(rows, "tune")
+    assert len(locked) + len(tune) == 60 and 10 < len(locked) < 30
+    assert all(is_locked(r.id) for r in locked) and not any(is_locked(r.id) for r in tune)
+
+
+def test_judging_country_sector_in_either_coding_and_role() -> None:
+    path_row = read_gold_row(_line(0, country="USA", sector="MED", role="journalist"))
+    got = Resolution("x", None, country="USA", sectors=("MED",), plover_sectors=("JRN",))
+    assert judge(path_row, got) == (True, True, False)
+    plover = read_gold_row(_line(0, country="USA", sector="JRN", role=None))
+    assert judge(plover, got) == (True, True, None)
+    old_code = read_gold_row(_line(0, country="JAP", sector=None, role=None))
+    assert judge(old_code, Resolution("x", None, country="JPN")) == (True, True, None)
+    assert judge(old_code, Resolution("x", None, country="JPN", sectors=("GOV",)))[1] is False
+
+
+def test_one_kind_of_office_in_two_wordings_is_the_same_role() -> None:
+    row = read_gold_row(_line(0, role="foreign minister"))
+    got = Resolution("x", None, role="Minister of Foreign Affairs")
+    kinds = {
+        "foreign minister": "foreign_minister",
+        "minister of foreign affairs": "foreign_minister",
+    }
+    assert judge(row, got, lambda t: kinds.get(t, "official"))[2] is True
+    assert judge(row, got)[2] is False
+
+
+def read_gold_row(line: str):  # type: ignore[no-untyped-def]
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "one.jsonl"
+        path.write_text(line + "\n", encoding="utf-8")
+        return read_gold(path)[0]
