@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from newsgraph.link import Linker
 from newsgraph.link.catalog import demonym_plural
 from newsgraph.model import Mention
@@ -140,3 +142,40 @@ def test_a_directory_surname_names_its_bearer_only_in_their_country_and_years(
     # A form of the bearer's given name before the surname vouches for them anywhere.
     found = people("Ukhnaagiin Khurelsukh spoke.", date(2021, 6, 1))
     assert found == {"Khurelsukh": "person:khurelsukh-ukhnaa"}
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "fits"),
+    [
+        (None, None, True),
+        (None, date(2019, 1, 1), True),
+        (date(2021, 1, 1), None, True),
+        (None, date(2000, 1, 1), False),
+    ],
+)
+def test_a_surname_with_an_open_ended_office_is_dated_without_overflow(
+    start: date | None, end: date | None, fits: bool
+) -> None:
+    """Offices open at either end (no start, no end) are compared with the day, never shifted past
+    the calendar's limits (date.min - margin raised OverflowError on real articles)."""
+    from types import SimpleNamespace
+
+    from newsgraph.link.actors import surname_fits
+    from newsgraph.link.senses import ActorSense
+    from newsgraph.model import Actor, Role
+
+    actor = Actor(
+        "person:x",
+        "Aa Bb",
+        "KAZGOV",
+        "person",
+        (Role("Minister", "KAZGOV", start, end),),
+        country="KAZ",
+    )
+    state = SimpleNamespace(
+        catalog=SimpleNamespace(actors={"person:x": actor}),
+        scan=SimpleNamespace(words=[], starts=[]),
+        article_countries=lambda: {"KAZ"},
+        day_at=lambda offset: date(2020, 1, 1),
+    )
+    assert surname_fits(state, ActorSense("person:x", "surname"), 0) is fits  # type: ignore[arg-type]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import timedelta
 
 from newsgraph.dictionaries.words import Word, norms, word_set
 from newsgraph.link.folding import phonetic_key, phonetic_word
@@ -51,8 +51,10 @@ def surname_fits(state: ArticleState, sense: ActorSense, offset: int) -> bool:
     if day is None:
         return True
     margin = timedelta(days=365 * SURNAME_YEARS)
+    # Shift the day, not the role's bounds: a bound at date.min/date.max has no room for a margin.
     return any(
-        (r.valid_from or date.min) - margin <= day <= (r.valid_to or date.max - margin) + margin
+        (r.valid_from is None or r.valid_from <= day + margin)
+        and (r.valid_to is None or day - margin <= r.valid_to)
         for r in actor.roles
     )
 
