@@ -40,12 +40,24 @@ def eval_extract(gold: GoldPath, json_out: JsonOption = False) -> None:
 
 
 @evaluate.command("events")
-def eval_events(gold: GoldPath, json_out: JsonOption = False) -> None:
+def eval_events(
+    gold: GoldPath,
+    split: Annotated[
+        str,
+        typer.Option(
+            help="tune (errors may be read), locked (scores only, rows never shown) or all; "
+            "chosen by a hash of each record id."
+        ),
+    ] = "all",
+    json_out: JsonOption = False,
+) -> None:
     """Event coding on PLOVER gold records: category and (category, source, target) P/R/F1."""
-    from newsgraph.evaluate.events import format_report, score_events
+    from newsgraph.evaluate.events import SPLITS, format_report, score_events
 
-    score = score_events(gold)
-    _show(score, format_report(score), json_out)
+    if split not in SPLITS:
+        fail(f"--split must be one of {', '.join(SPLITS)}, not {split!r}")
+    score = score_events(gold, split=split)
+    _show(score, format_report(score, split), json_out)
 
 
 @evaluate.command("toyworld")
