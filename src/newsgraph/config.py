@@ -15,6 +15,9 @@ BLAS_CHOICES = ("numpy", "blis")
 # The why-stage's sentence gate alone ("none"), or averaged with a pretrained encoder's reading
 # of the cue words (the `encoder` extra; ~20 ms per sentence with a cue: docs/evaluation/causal.md).
 WHY_ENCODERS = ("none", "minilm")
+# The event coder: "auto" (the learned model when MiniLM's weights are installed, else the
+# rules), "rules" (the rules alone), "model" (the learned model; an error without the weights).
+EVENT_CODERS = {"auto": None, "rules": False, "model": True}
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,10 +32,17 @@ class Settings:
     why_encoder: str = field(
         default_factory=lambda: os.environ.get("NEWSGRAPH_WHY_ENCODER", "none")
     )
+    event_coder: str = field(
+        default_factory=lambda: os.environ.get("NEWSGRAPH_EVENT_CODER", "auto")
+    )
 
     def __post_init__(self) -> None:
         if self.blas not in BLAS_CHOICES:
             raise ValueError(f"blas must be one of {', '.join(BLAS_CHOICES)}, not {self.blas!r}")
+        if self.event_coder not in EVENT_CODERS:
+            raise ValueError(
+                f"event coder must be one of {', '.join(EVENT_CODERS)}, not {self.event_coder!r}"
+            )
         if self.why_encoder not in WHY_ENCODERS:
             raise ValueError(
                 f"why encoder must be one of {', '.join(WHY_ENCODERS)}, not {self.why_encoder!r}"

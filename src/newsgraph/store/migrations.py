@@ -105,11 +105,16 @@ def _m004_motive_evidence(con: Any) -> None:
         con.execute(f"ALTER TABLE motives ADD COLUMN IF NOT EXISTS {column} {kind}")
 
 
+def _m005_event_confidence(con: Any) -> None:
+    con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS confidence DOUBLE")
+
+
 MIGRATIONS: list[Migration] = [
     (1, "core tables: articles, sentences, mentions, actors, memory, quarantine, runs", _m001_core),
     (2, "knowledge tables: events, event_actors, claims, motives", _m002_knowledge),
     (3, "lookup indexes", _m003_indexes),
     (4, "motives: the evidence text stating the reason", _m004_motive_evidence),
+    (5, "events: the event model's calibrated confidence", _m005_event_confidence),
     *QUERY_MIGRATIONS,  # 10+: search copies and stories (newsgraph.query.schema)
 ]
 
