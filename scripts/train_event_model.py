@@ -94,7 +94,7 @@ def main() -> None:
             ],
             "nested": _figures((category, triple)),
             **{
-                f"min_confidence_{m}_own_actor_{a}": _figures(
+                f"min_confidence_{m}" + ("" if a else "_any_actor"): _figures(
                     score_sentences(
                         gold,
                         [model_triples(s, p, m, a) for s, p in zip(sentences, rows, strict=True)],

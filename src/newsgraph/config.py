@@ -15,9 +15,10 @@ BLAS_CHOICES = ("numpy", "blis")
 # The why-stage's sentence gate alone ("none"), or averaged with a pretrained encoder's reading
 # of the cue words (the `encoder` extra; ~20 ms per sentence with a cue: docs/evaluation/causal.md).
 WHY_ENCODERS = ("none", "minilm")
-# The event coder: "auto" (the learned model when MiniLM's weights are installed, else the
-# rules), "rules" (the rules alone), "model" (the learned model; an error without the weights).
-EVENT_CODERS = {"auto": None, "rules": False, "model": True}
+# The event coder: "rules" (the rules alone: the default, measured best on the locked PLOVER
+# sentences) or "model" (the learned model over the rules' candidates; needs MiniLM's weights,
+# the `model` extra). docs/evaluation/events.md gives the measured choice.
+EVENT_CODERS = {"rules": False, "model": True}
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,7 @@ class Settings:
         default_factory=lambda: os.environ.get("NEWSGRAPH_WHY_ENCODER", "none")
     )
     event_coder: str = field(
-        default_factory=lambda: os.environ.get("NEWSGRAPH_EVENT_CODER", "auto")
+        default_factory=lambda: os.environ.get("NEWSGRAPH_EVENT_CODER", "rules")
     )
 
     def __post_init__(self) -> None:

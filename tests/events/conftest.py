@@ -18,8 +18,8 @@ ArticleFactory = Callable[..., Article]
 
 @pytest.fixture(scope="session")
 def coder() -> EventCoder:
-    """The rule coder with its default resources (loaded once for the tests)."""
-    return EventCoder(learned=False)  # these tests are about the rules
+    """The event coder with its default resources (loaded once for the tests)."""
+    return EventCoder()
 
 
 @pytest.fixture()

@@ -33,7 +33,7 @@ def _always(category: str, margin: float = 5.0) -> EventModel:
 
 
 def _coder(model: EventModel) -> EventCoder:
-    coder = EventCoder()
+    coder = EventCoder(learned=True)
     coder._model = model
     return coder
 
@@ -62,10 +62,9 @@ def test_no_event_without_an_actor(make_article: Any) -> None:
 def test_custom_dictionaries_are_coded_by_rules_alone(tmp_path: Any) -> None:
     verbs = tmp_path / "verbs.txt"
     verbs.write_text("", encoding="utf-8")
-    assert EventCoder().learned
-    assert not EventCoder(verb_dictionaries=[verbs]).learned
-    assert not EventCoder(use_defaults=False).learned
-    assert not EventCoder(learned=False).learned
+    assert EventCoder(learned=True).learned and not EventCoder().learned
+    assert not EventCoder(verb_dictionaries=[verbs], learned=True).learned
+    assert not EventCoder(use_defaults=False, learned=True).learned
 
 
 @pytest.mark.parametrize("category", ["AGREE", "ASSAULT", "PROTEST"])

@@ -52,10 +52,10 @@ def eval_events(
     coder: Annotated[
         str,
         typer.Option(
-            help="auto (the learned model when MiniLM's weights are installed), rules "
-            "(the rules alone) or model (the learned model; fails without the weights)."
+            help="rules (the rules alone, the default) or model (the learned model over the "
+            "rules' candidates; needs MiniLM's weights, the `model` extra)."
         ),
-    ] = "auto",
+    ] = "rules",
     json_out: JsonOption = False,
 ) -> None:
     """Event coding on PLOVER gold records: category and (category, source, target) P/R/F1."""

@@ -46,7 +46,6 @@ from newsgraph.events.lexicon import (
     load_lexicon,
     words_of,
 )
-from newsgraph.events.minilm import model_installed
 from newsgraph.events.model import EventModel, shipped_model
 from newsgraph.events.patterns import best_pattern, is_null
 from newsgraph.events.verbdict import NULL_CODE
@@ -242,15 +241,12 @@ class EventCoder:
         use_defaults: bool = True,
         codebook: Codebook | None = None,
         discard_dictionaries: Sequence[str | Path] = (),
-        learned: bool | None = None,
+        learned: bool = False,
     ) -> None:
         self.verb_dictionaries = tuple(str(p) for p in verb_dictionaries)
         # The model was trained on the default resources' candidates and PLOVER categories: a
-        # world of custom dictionaries is coded by its dictionaries alone. Without MiniLM's
-        # weights (the `model` extra) the default is the rules alone.
-        default_world = use_defaults and not verb_dictionaries
-        wanted = model_installed() if learned is None else learned
-        self.learned = wanted and default_world
+        # world of custom dictionaries is coded by its dictionaries alone.
+        self.learned = learned and use_defaults and not verb_dictionaries
         self._model: EventModel | None = None
         self._plover_codes: dict[str, str] | None = None
         self.discard_dictionaries = tuple(str(p) for p in discard_dictionaries)

@@ -58,7 +58,7 @@ def model_dir() -> Path:
 
 
 def read_safetensors(path: Path) -> dict[str, np.ndarray]:
-    """The float32 tensors of a safetensors file (memory-mapped, read-only)."""
+    """The float32 tensors of a safetensors file, read into memory."""
     with path.open("rb") as handle:
         (size,) = struct.unpack("<Q", handle.read(8))
         header = json.loads(handle.read(size))
@@ -68,7 +68,9 @@ def read_safetensors(path: Path) -> dict[str, np.ndarray]:
         if name == "__metadata__" or info["dtype"] != "F32":
             continue
         start, end = info["data_offsets"]
-        tensors[name] = data[start:end].view(np.float32).reshape(info["shape"])
+        # A copy: the header length leaves the data unaligned for float32, and numpy then
+        # multiplies without BLAS (about 40 times slower).
+        tensors[name] = np.array(data[start:end].view(np.float32).reshape(info["shape"]))
     return tensors
 
 
@@ -197,7 +199,9 @@ class Encoder:
         self.w = weights
 
     def _linear(self, x: np.ndarray, name: str) -> np.ndarray:
-        return x @ self.w[f"{name}.weight"].T + self.w[f"{name}.bias"]
+        # One 2-D product over all tokens of the batch: twice as fast as numpy's stacked one.
+        flat = x.reshape(-1, x.shape[-1]) @ self.w[f"{name}.weight"].T + self.w[f"{name}.bias"]
+        return flat.reshape(*x.shape[:-1], flat.shape[-1])
 
     def __call__(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         """Last hidden states (batch, length, 384) of padded ids with their attention mask."""

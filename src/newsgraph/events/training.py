@@ -410,7 +410,7 @@ def by_sentence(examples: Examples, probabilities: np.ndarray) -> list[np.ndarra
 
 # An emission rule: (min_confidence, own_actor).
 Rule = tuple[float, bool]
-RULES: tuple[Rule, ...] = tuple((m, a) for a in (True, False) for m in (0.0, 0.4, 0.5, 0.6))
+RULES: tuple[Rule, ...] = tuple((m, a) for a in (True, False) for m in (0.0, 0.5, 0.6, 0.7))
 
 
 def nested_choice(
