@@ -15,8 +15,11 @@ def test_cross_validated_scores_hold_their_floors() -> None:
     scores = json.loads((REPO / "eval" / "events_cv.json").read_text("utf-8"))
     floors = json.loads((REPO / "eval" / "floors" / "events_cv.json").read_text("utf-8"))
     assert scores["sentences"] >= 3000
-    for coder in ("rules", "model", "combined"):
-        measured = scores[coder] if coder == "rules" else scores[coder]["min_confidence_0.0"]
+    for coder in ("rules", "model", "combined", "shipped"):
+        if coder == "shipped":  # the emission rule chosen fold by fold on the other folds
+            measured = scores["combined"]["nested"]
+        else:
+            measured = scores[coder] if coder == "rules" else scores[coder]["min_confidence_0.0"]
         for level, names in floors[coder].items():
             for name, floor in names.items():
                 assert measured[level][name] >= floor, (coder, level, name, measured[level][name])

@@ -26,10 +26,7 @@ from newsgraph.model import ActorRef, Event, RuleTrace, Span
 # the least probability of the best category, and whether an event needs an actor of its own
 # (else one the rules read for another candidate of its sentence will do).
 MIN_CONFIDENCE = 0.0
-OWN_ACTOR = True
-# When set, the model only vetoes: the rules' events are kept (their category, their actors)
-# unless the model gives their trigger NONE with at least this probability.
-VETO: float | None = None
+OWN_ACTOR = False
 
 if TYPE_CHECKING:
     from newsgraph.events.arguments import MentionIndex
@@ -81,13 +78,6 @@ def evidence_of(
 def _alternatives(decision: Decision) -> str:
     runners = ", ".join(f"{name} {p:.2f}" for name, p in decision.next_two())
     return f"model: {decision.category} {decision.probability:.2f}; next {runners}"
-
-
-def _vetted(event: Event, decision: Decision) -> Event:
-    """A rules' event the model lets through: the model's probability of its category."""
-    probability = dict(decision.ranked).get(event.plover, 0.0)
-    detail = "; ".join(x for x in (event.rule.detail, _alternatives(decision)) if x)
-    return replace(event, rule=replace(event.rule, detail=detail), confidence=round(probability, 4))
 
 
 def _recategorised(coder: EventCoder, event: Event, category: str) -> Event:
@@ -161,13 +151,6 @@ def decide(
     if not scored:
         return []
     decisions = model.decide(feature_matrix([s.item for s in scored], shared_vectors()))
-    if VETO is not None:
-        return [
-            _vetted(event, decision)
-            for s, decision in zip(scored, decisions, strict=True)
-            if dict(decision.ranked)[NONE] < VETO
-            for event in s.candidate.events
-        ]
     with_actor = {s.number for s in scored if s.source or s.target}
     return [
         _event_of(coder, article, s, d)

@@ -436,13 +436,3 @@ def nested_choice(
             coded[i] = model_triples(examples.sentences[i], rows[i], *rule)
     category, triple = score_sentences(gold_all, coded)
     return category, triple, chosen
-
-
-def veto_triples(sentence: SentenceRows, probabilities: np.ndarray, veto: float) -> list[Triple]:
-    """The rules' events, less those of candidates the model gives NONE at least `veto`."""
-    return [
-        t
-        for candidate, row in zip(sentence.candidates, probabilities, strict=True)
-        if row[0] < veto
-        for t in candidate.rule_triples
-    ]
