@@ -17,6 +17,10 @@ BLAS_CHOICES = ("numpy", "blis")
 # of the cue words (the `encoder` extra; ~20 ms per sentence with a cue: docs/evaluation/causal.md).
 WHY_ENCODERS = ("none", "minilm")
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
+# The event coder: "rules" (the rules alone: the default, measured best on the locked PLOVER
+# sentences) or "model" (the learned model over the rules' candidates; needs MiniLM's weights,
+# the `model` extra). docs/evaluation/events.md gives the measured choice.
+EVENT_CODERS = {"rules": False, "model": True}
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,12 +37,19 @@ class Settings:
     )
     # The language of a text too short or ambiguous to detect that declares none (ISO 639-1).
     language: str = field(default_factory=lambda: os.environ.get("NEWSGRAPH_LANGUAGE", "en"))
+    event_coder: str = field(
+        default_factory=lambda: os.environ.get("NEWSGRAPH_EVENT_CODER", "rules")
+    )
 
     def __post_init__(self) -> None:
         if self.blas not in BLAS_CHOICES:
             raise ValueError(f"blas must be one of {', '.join(BLAS_CHOICES)}, not {self.blas!r}")
         if not _LANGUAGE_CODE.fullmatch(self.language):
             raise ValueError(f"language must be an ISO 639 code such as en, not {self.language!r}")
+        if self.event_coder not in EVENT_CODERS:
+            raise ValueError(
+                f"event coder must be one of {', '.join(EVENT_CODERS)}, not {self.event_coder!r}"
+            )
         if self.why_encoder not in WHY_ENCODERS:
             raise ValueError(
                 f"why encoder must be one of {', '.join(WHY_ENCODERS)}, not {self.why_encoder!r}"

@@ -151,6 +151,8 @@ class Event:
     date_text: str | None = None
     negated: bool = False
     hypothetical: bool = False
+    # The event model's calibrated probability of the category; None: coded by rules alone.
+    confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from typing import Any
 from newsgraph.annotate import Annotator
 from newsgraph.annotate.tokens import forget
 from newsgraph.clean import SiteBoilerplate, clean_article, learn_boilerplate
-from newsgraph.config import Settings
+from newsgraph.config import EVENT_CODERS, Settings
 from newsgraph.model import Actor, Article, Provenance, Rejected
 
 log = logging.getLogger(__name__)
@@ -74,7 +74,7 @@ class Processor:
                     self.settings.language,
                 ),
                 "link": Linker(),
-                "events": EventCoder(),
+                "events": EventCoder(learned=EVENT_CODERS[self.settings.event_coder]),
                 "why": self.why or WhyExtractor(encoder=self.settings.why_encoder),
             }
         return self._stages[name]

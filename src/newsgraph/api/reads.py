@@ -18,7 +18,7 @@ _EVENT_COLUMNS = (
     " e.trigger_start, e.trigger_end,"
     " e.trigger_text, e.source, e.target, e.cameo, e.cameo_root, e.goldstein, e.quad_class,"
     " e.plover, e.mode, e.context, e.place, e.place_country, e.date, e.date_text, e.negated,"
-    " e.hypothetical, e.pattern_id, e.coder_version, e.rule_detail, e.published"
+    " e.hypothetical, e.confidence, e.pattern_id, e.coder_version, e.rule_detail, e.published"
 )
 _EVENT_FROM = (
     " FROM events e LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence"
@@ -152,6 +152,7 @@ def _event(row: Row) -> Row:
                 "date_text",
                 "negated",
                 "hypothetical",
+                "confidence",
                 "published",
             )
         },

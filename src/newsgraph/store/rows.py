@@ -133,6 +133,7 @@ def event_row(event: Event, article: Article) -> Row:
         "date_text": event.date_text,
         "negated": event.negated,
         "hypothetical": event.hypothetical,
+        "confidence": event.confidence,
         "pattern_id": event.rule.pattern_id,
         "coder_version": event.rule.coder_version,
         "rule_detail": event.rule.detail,
