@@ -83,3 +83,15 @@ def test_locked_cnc_scores_stay_above_the_floors(shared_dir: Path) -> None:
     assert score.overall.evidence >= floors["evidence"]
     assert score.overall.f1 >= floors["f1"]
     assert score.overall.abstention_precision >= floors["abstention_precision"]
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_locked_handwritten_wikinews_scores_stay_above_the_floors(shared_dir: Path) -> None:
+    floors = json.loads((REPO / "eval" / "floors" / "ask_wikinews.json").read_text("utf-8"))
+    wikinews = shared_dir / "data" / "corpora" / "wikinews-en" / "wikinews_en.jsonl"
+    questions = REPO / "data" / "questions" / "wikinews.jsonl"
+    score = score_ask(questions, "locked", wikinews=wikinews)
+    assert score.overall.evidence >= floors["evidence"]
+    assert score.overall.f1 >= floors["f1"]
+    assert score.overall.abstention_precision >= floors["abstention_precision"]
