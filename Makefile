@@ -6,7 +6,7 @@ DB ?= newsgraph.duckdb
 BASE := $(VENV)/.installed-base
 DEV := $(VENV)/.installed-dev
 
-.PHONY: demo test test-latest lock browser install lint typecheck bench clean
+.PHONY: demo test test-latest lock browser install lint typecheck bench bench-scale clean
 
 # Installs come from the hash-locked files in requirements/ (made by `make lock` from pyproject.toml's
 # ranges), so a fresh machine gets exactly the versions the suite was run with. torch is the CPU build
@@ -60,6 +60,11 @@ test: $(DEV) browser
 # Throughput against spaCy's own pass on ../shared's BBC corpus (read in place); see docs/performance.md.
 bench: $(DEV)
 	$(BIN)/python benchmarks/pipeline.py --sizes 100,500,1000,2225
+
+# Ingest cost per increment against store size, and read latency on a grown store (docs/scaling.md).
+# SCALE_ARGS=--full for the issue's 20 increments of 500 (about an hour on 2 free cores).
+bench-scale: $(DEV)
+	$(BIN)/python benchmarks/scale.py $(SCALE_ARGS)
 
 lint: $(DEV)
 	$(BIN)/ruff check src tests scripts benchmarks
