@@ -67,7 +67,7 @@ def ingest(
     # In one process the memory pass's dictionary scans serve the link stage too.
     here = processor.linker if settings.workers <= 1 else None
     memory = learn_memory([p.article for p in planned], store.memory_rows(), here)
-    store.save_memory(memory.to_rows())  # type: ignore[attr-defined]
+    store.add_memory(memory.to_rows({p.article.id for p in planned}))  # type: ignore[attr-defined]
     processor.memory = memory
     done = 0
     pages_seen: set[PageLines] = set()
