@@ -141,11 +141,11 @@ def _write(store: Store, processor: Processor, batch: list[Planned], seen: set[P
 
 
 def refresh_views(store: Store) -> None:
-    """Rebuild what is derived from all stored articles: the search index and the stories."""
-    from newsgraph.query.search import rebuild_search_index
+    """Bring what is derived from the stored articles up to date: search index and stories."""
+    from newsgraph.query.search import refresh_search_index
     from newsgraph.query.stories import assign_stories
 
-    rebuild_search_index(store)
+    refresh_search_index(store)
     assign_stories(store)
 
 

@@ -187,6 +187,20 @@ def _m012_story_index(con: Any) -> None:
             bucket BIGINT NOT NULL)""")
 
 
+def _m013_search_delta(con: Any) -> None:
+    # DuckDB's FTS index can only be rebuilt: articles stored since the last rebuild are kept here
+    # already tokenised (terms and counts as the index would hold them) and scored beside it.
+    con.execute("""
+        CREATE TABLE IF NOT EXISTS search_delta (
+            kind VARCHAR NOT NULL, key VARCHAR NOT NULL, article_id VARCHAR NOT NULL,
+            version INTEGER NOT NULL, idx INTEGER, text VARCHAR, len INTEGER NOT NULL,
+            PRIMARY KEY (kind, key))""")
+    con.execute("""
+        CREATE TABLE IF NOT EXISTS search_delta_terms (
+            kind VARCHAR NOT NULL, key VARCHAR NOT NULL, term VARCHAR NOT NULL,
+            tf INTEGER NOT NULL)""")
+
+
 MIGRATIONS: list[Migration] = [
     (1, "core tables: articles, sentences, mentions, actors, memory, quarantine, runs", _m001_core),
     (2, "knowledge tables: events, event_actors, claims, motives", _m002_knowledge),
@@ -196,6 +210,7 @@ MIGRATIONS: list[Migration] = [
     (10, "full-text search copies of current articles and sentences", _m010_search),
     (11, "stories: articles grouped by happening, near-copies marked", _m011_stories),
     (12, "stories' persisted MinHash LSH index", _m012_story_index),
+    (13, "full-text search: articles stored since the index was built", _m013_search_delta),
 ]
 
 
