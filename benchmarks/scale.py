@@ -105,36 +105,47 @@ class Increment:
     measure: Measure
 
 
-def run_increments(args: argparse.Namespace, work: Path) -> list[Increment]:
-    records = list(corpus(args.increments * args.size))
-    store = work / "scale.duckdb"
-    store.unlink(missing_ok=True)
+def ingest_part(
+    args: argparse.Namespace, work: Path, name: str, records: list[dict[str, str]], before: int
+) -> Increment:
+    """Ingest `records` into the benchmark's store in a fresh, measured process."""
+    part = work / f"{name}.jsonl"
+    part.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    report = work / f"{name}.json"
+    command = [sys.executable, __file__, "--child", "ingest", "--input", str(part)]
+    command += ["--db", str(work / "scale.duckdb"), "--out", str(report)]
+    command += ["--workers", str(args.workers)]
+    found = measure(command, report, args.src)
+    log.info(
+        "  %.1fs, views %.1fs (%.1f CPU), peak RSS %.0f MB",
+        found.seconds,
+        found.report["views"],
+        found.report["views cpu"],
+        found.peak_rss_mb,
+    )
+    return Increment(0, before, int(found.report["articles"]), found)
+
+
+def run_increments(
+    args: argparse.Namespace, work: Path, records: list[dict[str, str]]
+) -> list[Increment]:
+    (work / "scale.duckdb").unlink(missing_ok=True)
     results = []
     before = 0
     for k in range(args.increments):
-        part = work / f"increment-{k:02d}.jsonl"
         chunk = records[k * args.size : (k + 1) * args.size]
-        part.write_text("".join(json.dumps(r) + "\n" for r in chunk), encoding="utf-8")
-        report = work / f"increment-{k:02d}.json"
-        command = [sys.executable, __file__, "--child", "ingest", "--input", str(part)]
-        command += ["--db", str(store), "--out", str(report), "--workers", str(args.workers)]
         log.info("increment %d/%d into a store of %d articles", k + 1, args.increments, before)
-        found = measure(command, report, args.src)
-        after = int(found.report["articles"])
-        results.append(Increment(k + 1, before, after, found))
-        log.info(
-            "  %.1fs, views %.1fs, peak RSS %.0f MB",
-            found.seconds,
-            found.report["views"],
-            found.peak_rss_mb,
-        )
-        before = after
+        done = ingest_part(args, work, f"increment-{k:02d}", chunk, before)
+        done.index = k + 1
+        results.append(done)
+        before = done.articles_after
     return results
 
 
 @contextmanager
 def timing(owner: object, names: tuple[str, ...], spent: dict[str, float]) -> Iterator[None]:
-    """Add the wall seconds of each call of `owner.<name>` to `spent[name]` while installed."""
+    """Add the wall seconds of each call of `owner.<name>` to `spent[name]`, and this process's
+    CPU seconds to `spent[name + " cpu"]` (steadier on a loaded machine), while installed."""
     with ExitStack() as stack:
         for name in names:
             if not hasattr(owner, name):
@@ -142,11 +153,12 @@ def timing(owner: object, names: tuple[str, ...], spent: dict[str, float]) -> It
             original = getattr(owner, name)
 
             def timed(*a: Any, _f: Callable[..., Any] = original, _n: str = name, **kw: Any) -> Any:
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.process_time()
                 try:
                     return _f(*a, **kw)
                 finally:
                     spent[_n] = spent.get(_n, 0.0) + time.perf_counter() - started
+                    spent[_n + " cpu"] = spent.get(_n + " cpu", 0.0) + time.process_time() - cpu
 
             stack.enter_context(mock.patch.object(owner, name, timed))
         yield
@@ -175,6 +187,7 @@ def child_ingest(args: argparse.Namespace) -> dict[str, Any]:
         "summary": summary.as_dict(),
         "articles": articles,
         "views": spent.get("refresh_views", 0.0),
+        "views cpu": spent.get("refresh_views cpu", 0.0),
         "parts": spent,
     }
 
@@ -191,8 +204,16 @@ COPIED = {
     "motives": ("id", "article_id", "event_id"),
     "claims": ("id", "article_id"),
     "stories": ("article_id", "story_id", "duplicate_of"),
+    "story_indexed": ("article_id",),
+    "story_bands": ("article_id",),
+    "actor_memory": ("article_id",),
 }
-SHIFTED = {"articles": ("published",), "events": ("published",)}
+SHIFTED = {
+    "articles": ("published",),
+    "events": ("published",),
+    "story_indexed": ("published",),
+    "actor_memory": ("published",),
+}
 
 
 def grow(db: Path, target: int) -> int:
@@ -207,11 +228,12 @@ def grow(db: Path, target: int) -> int:
             "SELECT count(*) FROM articles WHERE is_current AND NOT contains(id, '~')"
         ).fetchone()
         (have,) = con.execute("SELECT count(*) FROM articles WHERE is_current").fetchone()
-        k = have // originals
+        (k,) = con.execute(
+            "SELECT 1 + coalesce(max(TRY_CAST(split_part(id, '~', 2) AS INTEGER)), 0) FROM articles"
+        ).fetchone()
         while have < target:
             for table, renamed in COPIED.items():
                 columns = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
-                key = "id" if table == "articles" else renamed[-1 if table == "stories" else 0]
                 select = []
                 for column in columns:
                     quoted = f'"{column}"'
@@ -227,7 +249,7 @@ def grow(db: Path, target: int) -> int:
                         )
                     else:
                         select.append(quoted)
-                origin = "article_id" if table != "articles" else key
+                origin = "id" if table == "articles" else "article_id"
                 con.execute(
                     f"INSERT INTO {table} SELECT {', '.join(select)} FROM {table}"
                     f" WHERE NOT contains({origin}, '~')"
@@ -281,13 +303,17 @@ def latencies(db: Path, repeats: int) -> dict[str, dict[str, float]]:
     return result
 
 
-def run_reads(args: argparse.Namespace, work: Path) -> dict[int, dict[str, Any]]:
+def run_reads(
+    args: argparse.Namespace, work: Path, extra: list[list[dict[str, str]]]
+) -> dict[int, dict[str, Any]]:
+    """At each size: grow the store, rebuild the search index, time the reads, then ingest one
+    more increment of new articles into it (its views must cost what is new, not the store)."""
     from newsgraph.query.search import rebuild_search_index
     from newsgraph.store import Store
 
     db = work / "scale.duckdb"
     out: dict[int, dict[str, Any]] = {}
-    for size in args.read_sizes:
+    for size, records in zip(args.read_sizes, extra, strict=True):
         log.info("reads at %d articles", size)
         have = grow(db, size)
         started = time.perf_counter()
@@ -300,6 +326,8 @@ def run_reads(args: argparse.Namespace, work: Path) -> dict[int, dict[str, Any]]
             "latency ms": latencies(db, args.repeats),
         }
         log.info("  %s", json.dumps(out[have]))
+        log.info("one increment of %d new articles into %d", len(records), have)
+        out[have]["increment"] = asdict(ingest_part(args, work, f"at-{have}", records, have))
     return out
 
 
@@ -310,7 +338,8 @@ def format_report(increments: list[Increment], reads: dict[int, dict[str, Any]])
     lines = []
     if increments:
         lines += [
-            "| increment | store before | s | s/article | views s (index, stories) | peak RSS MB |",
+            "| increment | store before | s | views s (index, stories) | views CPU s | peak RSS MB"
+            " |",
             "|---|---|---|---|---|---|",
         ]
         for inc in increments:
@@ -320,8 +349,8 @@ def format_report(increments: list[Increment], reads: dict[int, dict[str, Any]])
             story = parts.get("assign_stories", 0.0) + parts.get("update_stories", 0.0)
             lines.append(
                 f"| {inc.index} | {inc.articles_before:,} | {inc.measure.seconds:.1f} |"
-                f" {inc.measure.seconds / stored:.3f} | {r['views']:.2f} ({index:.2f}, {story:.2f})"
-                f" | {inc.measure.peak_rss_mb:,.0f} |"
+                f" {r['views']:.2f} ({index:.2f}, {story:.2f}) | {r['views cpu']:.2f} |"
+                f" {inc.measure.peak_rss_mb:,.0f} ({stored} new) |"
             )
         first, last = increments[0].measure.seconds, increments[-1].measure.seconds
         lines.append(f"\nlast increment / first: {last / first:.2f}")
@@ -335,6 +364,14 @@ def format_report(increments: list[Increment], reads: dict[int, dict[str, Any]])
             ]
             lines.append(
                 f"| {size:,} | {r['search index rebuild s']:.1f} | " + " | ".join(cells) + " |"
+            )
+        lines += ["", "| store | increment s | views s | views CPU s | peak RSS MB |"]
+        lines.append("|---|---|---|---|---|")
+        for size, r in reads.items():
+            m = r["increment"]["measure"]
+            lines.append(
+                f"| {size:,} | {m['seconds']:.1f} | {m['report']['views']:.2f}"
+                f" | {m['report']['views cpu']:.2f} | {m['peak_rss_mb']:,.0f} |"
             )
         lines.append("(latency: p50 / p95 ms)")
     return "\n".join(lines)
@@ -375,8 +412,10 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as temp:
         work = args.work or Path(temp)
         work.mkdir(parents=True, exist_ok=True)
-        increments = [] if args.reads_only else run_increments(args, work)
-        reads = run_reads(args, work) if args.read_sizes else {}
+        records = list(corpus((args.increments + len(args.read_sizes)) * args.size))
+        parts = [records[i : i + args.size] for i in range(0, len(records), args.size)]
+        increments = [] if args.reads_only else run_increments(args, work, records)
+        reads = run_reads(args, work, parts[args.increments :]) if args.read_sizes else {}
     print(format_report(increments, reads))
     if args.json:
         payload = {"increments": [asdict(i) for i in increments], "reads": reads}
