@@ -16,9 +16,8 @@ from typing import Any
 
 import duckdb
 
-from newsgraph.clean import PageLines
 from newsgraph.errors import StoreBusyError
-from newsgraph.model import Actor, Article, Rejected, Role
+from newsgraph.model import Actor, Article, PageLines, Rejected, Role
 from newsgraph.store import rows as R
 from newsgraph.store.migrations import migrate
 
