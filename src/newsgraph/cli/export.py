@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
+from newsgraph import export as exports
 from newsgraph.cli.app import DEFAULT_DB, DbOption, app, err_console, fail, open_store
-from newsgraph.store import export as exports
 from newsgraph.store.dataset import export_dataset
 
 
