@@ -18,8 +18,17 @@ from pathlib import Path
 from newsgraph.store.store import Store
 
 MANIFEST = "_export.json"
-# Derived copies the store rebuilds itself (the full-text index's inputs) and its own bookkeeping.
-SKIPPED = {"schema_migrations", "search_articles", "search_sentences"}
+# Derived copies the store rebuilds itself (the full-text index's inputs and delta, the stories'
+# LSH index) and its own bookkeeping.
+SKIPPED = {
+    "schema_migrations",
+    "search_articles",
+    "search_sentences",
+    "search_delta",
+    "search_delta_terms",
+    "story_bands",
+    "story_indexed",
+}
 UNKNOWN = "unknown"
 
 
