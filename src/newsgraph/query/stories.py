@@ -192,8 +192,8 @@ def assign_stories(store: Store, full: bool = False) -> int:
     New articles are matched against the persisted LSH index (near-copies at any date, same-story
     candidates within the story window), then the stories they touch are regrouped with
     `group_stories`: the result equals regrouping the whole store, at the cost of what is new.
-    A regrouped story may lose a near-copy's leader (a changed version), so the stories its members
-    could now join are regrouped with it. `full` forgets the index and regroups everything."""
+    A copy whose leader changed may lead its group now, so the stories it could join are
+    regrouped with it. `full` forgets the index and regroups everything."""
     with store.transaction():
         if full:
             story_index.clear(store)
@@ -207,15 +207,15 @@ def assign_stories(store: Store, full: bool = False) -> int:
         same = story_index.matching(store, ids, "story", STORY_WINDOW_DAYS)
         touched = set(ids) | {b for _, b in near | same}
         members = story_index.story_members(store, sorted(touched)) | touched
-        joinable = story_index.matching(store, sorted(members), "story", STORY_WINDOW_DAYS)
-        members |= story_index.story_members(store, sorted({b for _, b in joinable})) | {
-            b for _, b in joinable
-        }
-        regrouped = [
-            StoryDoc(t.id, t.text, t.published)
-            for t in story_index.texts_of(store, sorted(members))
-        ]
-        placements = group_stories(regrouped)
+        copies = story_index.copies_among(store, sorted(members))
+        placements = _regroup(store, members)
+        # A copy that now leads its group (its leader changed) may join stories no member did.
+        promoted = sorted({p.article_id for p in placements if p.duplicate_of is None} & copies)
+        joinable = {b for _, b in story_index.matching(store, promoted, "story", STORY_WINDOW_DAYS)}
+        extra = (story_index.story_members(store, sorted(joinable)) | joinable) - members
+        if extra:
+            members |= extra
+            placements = _regroup(store, members)
         story_index.save_placements(
             store,
             sorted(members),
@@ -229,6 +229,11 @@ def assign_stories(store: Store, full: bool = False) -> int:
         count,
     )
     return count
+
+
+def _regroup(store: Store, members: set[str]) -> list[Placement]:
+    texts = story_index.texts_of(store, sorted(members))
+    return group_stories([StoryDoc(t.id, t.text, t.published) for t in texts])
 
 
 def list_stories(store: Store, min_sources: int = 1, limit: int = 50) -> list[Story]:

@@ -85,6 +85,16 @@ def story_members(store: Store, article_ids: Sequence[str]) -> set[str]:
     return {r[0] for r in rows}
 
 
+def copies_among(store: Store, article_ids: Sequence[str]) -> set[str]:
+    """Those of `article_ids` stored as a near-copy of another article."""
+    rows = store.con.execute(
+        "SELECT article_id FROM stories WHERE duplicate_of IS NOT NULL"
+        " AND article_id IN (SELECT unnest(?::VARCHAR[]))",
+        [list(article_ids)],
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
 def save_index(store: Store, indexed: Sequence[StoryText], bands: Sequence[BandRow]) -> None:
     """Replace the index rows of `indexed` articles by `bands` (inside the caller's transaction)."""
     ids = [t.id for t in indexed]
