@@ -6,7 +6,7 @@ DB ?= newsgraph.duckdb
 BASE := $(VENV)/.installed-base
 DEV := $(VENV)/.installed-dev
 
-.PHONY: demo test test-latest lock browser install lint typecheck bench clean train-events
+.PHONY: demo test test-latest lock browser install lint typecheck bench bench-scale clean train-events
 
 # Installs come from the hash-locked files in requirements/ (made by `make lock` from pyproject.toml's
 # ranges), so a fresh machine gets exactly the versions the suite was run with. torch is the CPU build
@@ -67,6 +67,11 @@ bench: $(DEV)
 train-events: $(DEV)
 	$(BIN)/python scripts/build_event_dataset.py
 	$(BIN)/python scripts/train_event_model.py
+
+# Ingest cost per increment against store size, and read latency on a grown store (docs/scaling.md).
+# SCALE_ARGS=--full for the issue's 20 increments of 500 (about an hour on 2 free cores).
+bench-scale: $(DEV)
+	$(BIN)/python benchmarks/scale.py $(SCALE_ARGS)
 
 lint: $(DEV)
 	$(BIN)/ruff check src tests scripts benchmarks

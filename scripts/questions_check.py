@@ -8,6 +8,7 @@ sample in scripts/questions_sample.py. Prints counts by type.
 
 Usage: python scripts/questions_check.py
 """
+
 import collections
 import json
 import os
@@ -15,12 +16,24 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from questions_sample import CORPUS, sample  # noqa: E402
+from questions_sample import CORPUS, sample
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PATH = os.path.join(HERE, "..", "data", "questions", "wikinews.jsonl")
-TYPES = {"why", "what-caused", "what-led-to", "what-for", "accomplish", "who", "whom",
-         "where", "when", "how-many", "which", "what"}
+TYPES = {
+    "why",
+    "what-caused",
+    "what-led-to",
+    "what-for",
+    "accomplish",
+    "who",
+    "whom",
+    "where",
+    "when",
+    "how-many",
+    "which",
+    "what",
+}
 CAUSAL = {"why", "what-caused", "what-led-to", "what-for", "accomplish"}
 KEYS = {"id", "article_id", "type", "question", "answer", "answer_sentence"}
 
@@ -75,13 +88,19 @@ def main():
         errors.append(f"only {len(per_art)} articles")
     if per_art and max(per_art.values()) > 4:
         errors.append("an article has more than 4 questions")
-    print(f"{len(rows)} records: {len(ans)} answerable from {len(per_art)} articles, "
-          f"{len(unans)} unanswerable")
+    print(
+        f"{len(rows)} records: {len(ans)} answerable from {len(per_art)} articles, "
+        f"{len(unans)} unanswerable"
+    )
     for label, subset in (("answerable", ans), ("unanswerable", unans), ("all", rows)):
         c = collections.Counter(r["type"] for r in subset)
         causal = sum(c[t] for t in CAUSAL)
-        print(f"{label}: " + ", ".join(f"{t} {c[t]}" for t in sorted(TYPES, key=lambda t: (-c[t], t)))
-              + f" | causal {causal}/{len(subset)} = {causal / max(1, len(subset)):.0%}")
+        ranked = sorted(TYPES, key=lambda t: (-c[t], t))
+        print(
+            f"{label}: "
+            + ", ".join(f"{t} {c[t]}" for t in ranked)
+            + f" | causal {causal}/{len(subset)} = {causal / max(1, len(subset)):.0%}"
+        )
     for e in errors:
         print("ERROR", e)
     print("OK" if not errors else f"{len(errors)} errors")

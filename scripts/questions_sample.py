@@ -2,6 +2,7 @@
 
 Usage: python scripts/questions_sample.py [N]   -> prints N sampled articles (default 80)
 """
+
 import json
 import random
 import sys
@@ -11,7 +12,8 @@ MIN_CHARS = 800
 
 
 def sample(n=80, seed=18):
-    arts = [json.loads(line) for line in open(CORPUS, encoding="utf-8")]
+    with open(CORPUS, encoding="utf-8") as handle:
+        arts = [json.loads(line) for line in handle]
     ids = sorted(a["id"] for a in arts if len(a["text"]) >= MIN_CHARS)
     return random.Random(seed).sample(ids, n)
 

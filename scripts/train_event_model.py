@@ -16,9 +16,7 @@ import pickle
 import time
 from pathlib import Path
 
-from newsgraph.events.dataset import read_corpus
-from newsgraph.events.model import EventModel
-from newsgraph.events.training import (
+from newsgraph.evaluate.event_training import (
     RULES,
     Counts,
     by_sentence,
@@ -31,6 +29,8 @@ from newsgraph.events.training import (
     score_sentences,
     train,
 )
+from newsgraph.events.dataset import read_corpus
+from newsgraph.events.model import EventModel
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data" / "events" / "events.jsonl"

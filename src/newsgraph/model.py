@@ -268,3 +268,13 @@ def as_dict(value: Any) -> Any:
     if isinstance(value, bytes):
         return None
     return value
+
+
+@dataclass(frozen=True, slots=True)
+class PageLines:
+    """One page's distinct line ids under its site: what the site counts learn from a page.
+
+    Here, not in `clean`, because the store keeps these counts and the store knows no stage."""
+
+    site: str
+    lines: frozenset[str]

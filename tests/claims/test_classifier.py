@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 
 from newsgraph.claims.candidates import Candidate
-from newsgraph.claims.classifier import CueClassifier, Logistic, train_classifier
+from newsgraph.claims.classifier import CueClassifier, Logistic
 from newsgraph.claims.cues import Cue
 from newsgraph.evaluate.causal import GoldRelation, GoldSentence
+from newsgraph.evaluate.cue_training import train_classifier
 from newsgraph.model import Span
 
 BECAUSE = Cue(("because",), "marker", "reason")

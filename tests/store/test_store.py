@@ -161,3 +161,23 @@ def test_an_actor_row_carries_the_code_of_its_role_on_the_latest_day_seen(db_pat
         store.write_articles([(new, Known("new"), "r1", "c1")], [putin])
         [row] = store.query("SELECT code FROM actors")
         assert row["code"] == "RUSGOV"
+
+
+def test_memory_is_added_not_rewritten(db_path: Path) -> None:
+    taught = {
+        "name": "Khalaf Khalafov",
+        "country": "AZE",
+        "code": "AZEGOV",
+        "role": "Deputy Foreign Minister",
+        "article_id": "a1",
+        "start": 0,
+        "end": 15,
+        "published": None,
+    }
+    later = {**taught, "article_id": "a2", "start": 40, "end": 48, "name": "Khalafov"}
+    with Store(db_path) as store:
+        store.add_memory([taught])
+        store.add_memory([taught, later])  # the store's evidence again, with one new entry
+        store.add_memory([])
+        rows = store.memory_rows()
+    assert sorted((r["article_id"], r["start"]) for r in rows) == [("a1", 0), ("a2", 40)]

@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 
 from newsgraph.clean.lexicon import boilerplate_lexicon
 from newsgraph.clean.paragraphs import paragraph_key
-from newsgraph.model import Article
+from newsgraph.model import Article, PageLines
 
 _WORDS = re.compile(r"[\w’'-]+")
 _SENTENCE_PUNCTUATION = (".", "!", "?", "…", ".\u201d", '."', "?\u201d", '?"', ":")
@@ -112,14 +112,6 @@ def site_of(article: Article) -> str:
 def line_id(paragraph: str) -> str:
     """A short stable id of a line (case and spacing folded): the store keeps ids, not text."""
     return hashlib.sha1(paragraph_key(paragraph).encode("utf-8")).hexdigest()[:16]
-
-
-@dataclass(frozen=True, slots=True)
-class PageLines:
-    """One page's distinct line ids under its site: what the site counts learn from a page."""
-
-    site: str
-    lines: frozenset[str]
 
 
 @dataclass(slots=True)

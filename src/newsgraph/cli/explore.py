@@ -28,7 +28,7 @@ from newsgraph.query.facts import EventFact, evidence
 from newsgraph.query.graph import FORMATS, GraphFormat, actor_graph, write_graph
 from newsgraph.query.relations import relations as between
 from newsgraph.query.relations import timeline as events_of
-from newsgraph.query.search import index_state, rebuild_search_index
+from newsgraph.query.search import index_state, refresh_search_index
 from newsgraph.query.search import search as search_articles
 from newsgraph.query.stories import assign_stories, list_stories, stories_are_current
 from newsgraph.store import Store
@@ -177,7 +177,7 @@ def search(
     json_out: JsonOption = False,
 ) -> None:
     """Full-text search over the articles, best first, with the best-matching sentence."""
-    _refresh(db, lambda store: index_state(store) != "current", rebuild_search_index)
+    _refresh(db, lambda store: index_state(store) != "current", refresh_search_index)
     with open_store(db) as store:
         hits = search_articles(store, query, limit)
     if json_out:

@@ -290,7 +290,7 @@ def score_causal(
     encoder's cue vectors to the sentence gate ("none": the gate alone)."""
     import time
 
-    from newsgraph.claims.classifier import train_classifier
+    from newsgraph.evaluate.cue_training import train_classifier
 
     started = time.perf_counter()
     gold = read_gold(Path(directory))

@@ -4,7 +4,7 @@ It scores each candidate trigger over NONE + the 16 PLOVER categories. Weights, 
 scaling, the temperature that calibrates the probabilities (fitted on out-of-fold predictions)
 and which columns it reads are stored in one .npz file shipped in the package
 (`resources/models/events/`), with its model card beside it. Training is in
-`newsgraph.events.training` (scikit-learn, the `train` extra); reading needs numpy alone.
+`newsgraph.evaluate.event_training` (scikit-learn, the `train` extra); reading needs numpy alone.
 """
 
 from __future__ import annotations

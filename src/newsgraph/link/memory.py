@@ -9,7 +9,7 @@ depend on input order; every entry keeps the evidence that taught it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -132,8 +132,9 @@ class ActorMemory:
             source=f"memory:{entry.article_id}:{entry.start}-{entry.end}",
         )
 
-    def to_rows(self) -> list[dict[str, Any]]:
-        """Rows for the store's `actor_memory` table (columns: MEMORY_COLUMNS)."""
+    def to_rows(self, article_ids: Collection[str] | None = None) -> list[dict[str, Any]]:
+        """Rows for the store's `actor_memory` table (columns: MEMORY_COLUMNS); with
+        `article_ids`, only the evidence those articles gave."""
         return [
             {
                 "name": e.name,
@@ -146,6 +147,7 @@ class ActorMemory:
                 "published": e.published,
             }
             for e in self.entries
+            if article_ids is None or e.article_id in article_ids
         ]
 
     @classmethod

@@ -2,8 +2,10 @@
 
 The extension comes from the PyPI wheel `duckdb-extension-fts` matching the pinned DuckDB: it is
 LOADed from the file inside that package, because `INSTALL fts` needs the internet. The index is
-built over current-only copies of articles and sentences (`search_articles`, `search_sentences`)
-and must be rebuilt after an ingest: `rebuild_search_index(store)` (needs a writable store).
+built over current-only copies of articles and sentences (`search_articles`, `search_sentences`).
+After an ingest, `refresh_search_index(store)` (needs a writable store) adds new articles to a
+delta searched beside the index with the same BM25 (`newsgraph.query.search_delta`), and rebuilds
+the index only when the delta has grown large.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import Any, Literal
 import duckdb
 
 from newsgraph.errors import NewsgraphError
+from newsgraph.query import search_delta as delta
 from newsgraph.query.lexicon import STOPWORDS
 from newsgraph.store import Store
 
@@ -98,11 +101,17 @@ def index_state(store: Store) -> IndexState:
     if tables[0]["n"] < 2:
         return "missing"
     differing = store.query("""
-        SELECT (SELECT count(*) FROM articles a WHERE a.is_current AND NOT EXISTS
-                  (SELECT 1 FROM search_articles s WHERE s.id = a.id AND s.version = a.version))
+        SELECT (SELECT count(*) FROM articles a WHERE a.is_current
+                  AND NOT EXISTS (SELECT 1 FROM search_articles s
+                                  WHERE s.id = a.id AND s.version = a.version)
+                  AND NOT EXISTS (SELECT 1 FROM search_delta d WHERE d.kind = 'article'
+                                  AND d.key = a.id AND d.version = a.version))
              + (SELECT count(*) FROM search_articles s WHERE NOT EXISTS
                   (SELECT 1 FROM articles a
-                   WHERE a.is_current AND a.id = s.id AND a.version = s.version)) AS n""")
+                   WHERE a.is_current AND a.id = s.id AND a.version = s.version))
+             + (SELECT count(*) FROM search_delta d WHERE NOT EXISTS
+                  (SELECT 1 FROM articles a
+                   WHERE a.is_current AND a.id = d.article_id AND a.version = d.version)) AS n""")
     return "stale" if differing[0]["n"] else "current"
 
 
@@ -114,6 +123,7 @@ def rebuild_search_index(store: Store) -> int:
     with store.transaction():
         store.con.execute("DELETE FROM search_articles")
         store.con.execute("DELETE FROM search_sentences")
+        delta.clear(store)
         store.con.execute(
             "INSERT INTO search_articles SELECT id, version, title, clean_text"
             " FROM articles WHERE is_current"
@@ -135,6 +145,27 @@ def rebuild_search_index(store: Store) -> int:
     count = store.query("SELECT count(*) AS n FROM search_articles")[0]["n"]
     log.info("search index rebuilt over %d articles", count)
     return int(count)
+
+
+def refresh_search_index(store: Store) -> int:
+    """Make every current article searchable; returns the articles added to the delta, or all
+    articles when it rebuilt the index (missing, or the delta reached `REBUILD_SHARE` of it)."""
+    if store.read_only:
+        raise SearchIndexError(f"{store.path} is open read-only: the search index needs a writer")
+    if index_state(store) == "missing":
+        return rebuild_search_index(store)
+    load_fts(store.con)
+    with store.transaction():
+        delta.drop_stale(store)
+        fresh = delta.unsearchable(store)
+        indexed, outside = delta.sizes(store)
+        grown = outside + len(fresh) >= delta.REBUILD_SHARE * max(indexed, 1)
+        if fresh and not grown:
+            delta.add(store, fresh)
+    if grown:
+        return rebuild_search_index(store)
+    log.info("%d articles added to the search delta (%d indexed)", len(fresh), indexed)
+    return len(fresh)
 
 
 def stems(store: Store, words: list[str]) -> list[str]:
@@ -189,12 +220,13 @@ def search(store: Store, query: str, limit: int = 10) -> list[SearchHit]:
     """Articles ranked by BM25 over title and text, each with its best-matching sentence."""
     _require_index(store)
     hits = store.query(
-        """
+        f"""
         SELECT * FROM (
             SELECT s.id, fts_main_search_articles.match_bm25(s.id, ?) AS score
-            FROM search_articles s)
+            FROM search_articles s
+            UNION ALL SELECT key, score FROM ({delta.scores("article")}))
         WHERE score IS NOT NULL ORDER BY score DESC, id LIMIT ?""",
-        [query, limit],
+        [query, query, limit],
     )
     if not hits:
         return []
@@ -243,21 +275,34 @@ def search_sentences(
         )
     else:
         rows = store.query(_SENTENCE_BM25.format(best=""), [query, article_ids, article_ids, limit])
-    return [SentenceHit(r["article_id"], r["idx"], r["text"], float(r["score"])) for r in rows]
+    # Sentences stored since the index was built are in the delta, scored with the same BM25.
+    rows += store.query(
+        f"""
+        SELECT article_id, idx, text, score FROM ({delta.scores("sentence")})
+        WHERE ?::VARCHAR[] IS NULL OR article_id IN (SELECT unnest(?::VARCHAR[]))
+        ORDER BY score DESC, article_id, idx LIMIT ?""",
+        [query, article_ids, article_ids, limit],
+    )
+    rows.sort(key=lambda r: (-float(r["score"]), r["article_id"], r["idx"]))
+    return [
+        SentenceHit(r["article_id"], r["idx"], r["text"], float(r["score"])) for r in rows[:limit]
+    ]
 
 
 def _bm25_every_row(
     store: Store, query: str, limit: int, article_ids: list[str] | None
 ) -> list[SentenceHit]:
     rows = store.query(
-        """
+        f"""
         SELECT * FROM (
             SELECT article_id, idx, text,
                    fts_main_search_sentences.match_bm25(key, ?) AS score
             FROM search_sentences
-            WHERE ?::VARCHAR[] IS NULL OR article_id IN (SELECT unnest(?::VARCHAR[])))
-        WHERE score IS NOT NULL ORDER BY score DESC, article_id, idx LIMIT ?""",
-        [query, article_ids, article_ids, limit],
+            UNION ALL SELECT article_id, idx, text, score FROM ({delta.scores("sentence")}))
+        WHERE score IS NOT NULL
+          AND (?::VARCHAR[] IS NULL OR article_id IN (SELECT unnest(?::VARCHAR[])))
+        ORDER BY score DESC, article_id, idx LIMIT ?""",
+        [query, query, article_ids, article_ids, limit],
     )
     return [SentenceHit(r["article_id"], r["idx"], r["text"], float(r["score"])) for r in rows]
 
@@ -313,13 +358,15 @@ def _require_index(store: Store) -> None:
 
 def _best_sentences(store: Store, query: str, ids: list[str]) -> dict[str, tuple[int, str]]:
     rows = store.query(
-        """
+        f"""
         SELECT article_id, arg_max(idx, score) AS idx, arg_max(text, score) AS text FROM (
             SELECT article_id, idx, text,
                    fts_main_search_sentences.match_bm25(key, ?) AS score
-            FROM search_sentences WHERE article_id IN (SELECT unnest(?)))
+            FROM search_sentences WHERE article_id IN (SELECT unnest(?))
+            UNION ALL SELECT article_id, idx, text, score FROM ({delta.scores("sentence")})
+            WHERE article_id IN (SELECT unnest(?)))
         WHERE score IS NOT NULL GROUP BY article_id""",
-        [query, ids],
+        [query, ids, query, ids],
     )
     return {r["article_id"]: (r["idx"], r["text"]) for r in rows}
 

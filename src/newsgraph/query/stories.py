@@ -7,6 +7,10 @@ Two passes of MinHash LSH (datasketch), each verified with the exact Jaccard sim
   (relations, timelines and graphs skip it).
 - same story: sets of content words, Jaccard >= 0.4, published within a week of each other
   when both dates are known. Connected articles form one story.
+
+After an ingest only new and changed articles are banded: their LSH buckets are kept in the store
+(`story_bands`, the persisted index), matched there against every stored article (near-copies)
+or those within the story window (same story), and only the stories they touch are regrouped.
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ from datetime import date
 from typing import Any
 
 from newsgraph.query.lexicon import STOPWORDS
-from newsgraph.store import Store
+from newsgraph.store import Store, story_index
+from newsgraph.store.story_index import BandRow
 
 log = logging.getLogger(__name__)
 
@@ -157,29 +162,78 @@ def group_stories(
     return placements
 
 
-def assign_stories(store: Store) -> int:
-    """Recompute the stories of every current article and store them; returns the story count."""
-    rows = store.query(
-        "SELECT id, coalesce(title, '') || '\n\n' || clean_text AS text, published FROM articles"
-        " WHERE is_current ORDER BY id"
-    )
-    docs = [StoryDoc(r["id"], r["text"], r["published"]) for r in rows]
-    placements = group_stories(docs)
+def band_rows(docs: Sequence[StoryDoc]) -> list[BandRow]:
+    """The LSH band buckets of each article for both passes, banded as `similar_pairs` bands
+    them (same permutations, same band ranges), so the persisted index finds the same candidates."""
+    from datasketch import MinHash, MinHashLSH
+
+    rows: list[BandRow] = []
+    passes = (("copy", shingles, NEAR_DUPLICATE), ("story", content_words, SAME_STORY))
+    for pass_, features_of, threshold in passes:
+        kept = [(d.id, feats) for d in docs if (feats := features_of(d.text))]
+        if not kept:
+            continue
+        ranges = MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges
+        signatures = MinHash.bulk(
+            [[f.encode() for f in feats] for _, feats in kept], num_perm=NUM_PERM
+        )
+        for (doc_id, _), signature in zip(kept, signatures, strict=True):
+            for band, (start, end) in enumerate(ranges):
+                digest = hashlib.blake2b(signature.hashvalues[start:end].tobytes(), digest_size=8)
+                rows.append(
+                    (doc_id, pass_, band, int.from_bytes(digest.digest(), "little", signed=True))
+                )
+    return rows
+
+
+def assign_stories(store: Store, full: bool = False) -> int:
+    """Place new and changed articles in stories; returns the story count.
+
+    New articles are matched against the persisted LSH index (near-copies at any date, same-story
+    candidates within the story window), then the stories they touch are regrouped with
+    `group_stories`: the result equals regrouping the whole store, at the cost of what is new.
+    A copy whose leader changed may lead its group now, so the stories it could join are
+    regrouped with it. `full` forgets the index and regroups everything."""
     with store.transaction():
-        store.con.execute("DELETE FROM stories")
-        if placements:
-            store.con.execute(
-                "INSERT INTO stories SELECT unnest(?), unnest(?), unnest(?), unnest(?)",
-                [
-                    [p.article_id for p in placements],
-                    [p.story_id for p in placements],
-                    [p.duplicate_of for p in placements],
-                    [p.similarity for p in placements],
-                ],
-            )
-    count = len({p.story_id for p in placements})
-    log.info("%d articles in %d stories", len(placements), count)
+        if full:
+            story_index.clear(store)
+        pending = story_index.unindexed(store)
+        if not pending:
+            return story_index.story_count(store)
+        docs = [StoryDoc(t.id, t.text, t.published) for t in pending]
+        story_index.save_index(store, pending, band_rows(docs))
+        ids = sorted(d.id for d in docs)
+        near = story_index.matching(store, ids, "copy", None)
+        same = story_index.matching(store, ids, "story", STORY_WINDOW_DAYS)
+        touched = set(ids) | {b for _, b in near | same}
+        members = story_index.story_members(store, sorted(touched)) | touched
+        copies = story_index.copies_among(store, sorted(members))
+        placements = _regroup(store, members)
+        # A copy that now leads its group (its leader changed) may join stories no member did.
+        promoted = sorted({p.article_id for p in placements if p.duplicate_of is None} & copies)
+        joinable = {b for _, b in story_index.matching(store, promoted, "story", STORY_WINDOW_DAYS)}
+        extra = (story_index.story_members(store, sorted(joinable)) | joinable) - members
+        if extra:
+            members |= extra
+            placements = _regroup(store, members)
+        story_index.save_placements(
+            store,
+            sorted(members),
+            [(p.article_id, p.story_id, p.duplicate_of, p.similarity) for p in placements],
+        )
+        count = story_index.story_count(store)
+    log.info(
+        "%d new or changed articles regrouped %d articles; %d stories",
+        len(ids),
+        len(members),
+        count,
+    )
     return count
+
+
+def _regroup(store: Store, members: set[str]) -> list[Placement]:
+    texts = story_index.texts_of(store, sorted(members))
+    return group_stories([StoryDoc(t.id, t.text, t.published) for t in texts])
 
 
 def list_stories(store: Store, min_sources: int = 1, limit: int = 50) -> list[Story]:

@@ -57,7 +57,7 @@ def ingest(
     # In one process the memory pass's dictionary scans serve the link stage too.
     here = processor.linker if settings.workers <= 1 else None
     memory = learn_memory([p.article for p in planned], store.memory_rows(), here)
-    store.save_memory(memory.to_rows())  # type: ignore[attr-defined]
+    store.add_memory(memory.to_rows({p.article.id for p in planned}))  # type: ignore[attr-defined]
     processor.memory = memory
     done = 0
     pages_seen: set[PageLines] = set()
@@ -166,11 +166,11 @@ def _write(store: Store, processor: Processor, batch: list[Planned], seen: set[P
 
 
 def refresh_views(store: Store) -> None:
-    """Rebuild what is derived from all stored articles: the search index and the stories."""
-    from newsgraph.query.search import rebuild_search_index
+    """Bring what is derived from the stored articles up to date: search index and stories."""
+    from newsgraph.query.search import refresh_search_index
     from newsgraph.query.stories import assign_stories
 
-    rebuild_search_index(store)
+    refresh_search_index(store)
     assign_stories(store)
 
 

@@ -107,7 +107,7 @@ def ingest_ray(
     raw, rejected = read_all(paths, summary, ledger)
     planned = plan(raw, store, summary, rejected, ledger)
     memory = learn_memory([p.article for p in planned], store.memory_rows())
-    store.save_memory(memory.to_rows())  # type: ignore[attr-defined]
+    store.add_memory(memory.to_rows({p.article.id for p in planned}))  # type: ignore[attr-defined]
     if planned:
         with tempfile.TemporaryDirectory(prefix="newsgraph-ray-") as spool:
             with ray_session(address, settings.workers):

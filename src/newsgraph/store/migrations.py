@@ -6,8 +6,6 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from newsgraph.query.schema import QUERY_MIGRATIONS
-
 Migration = tuple[int, str, Callable[[Any], None]]
 
 
@@ -198,6 +196,54 @@ def _m009_sentence_postings(con: Any) -> None:
             termid BIGINT NOT NULL, docid BIGINT NOT NULL, tf INTEGER NOT NULL)""")
 
 
+def _m010_search(con: Any) -> None:
+    # DuckDB's FTS index needs one unique key column; articles are keyed by (id, version) and
+    # sentences by (article_id, idx), so the index is built over these current-only copies.
+    con.execute("""
+        CREATE TABLE IF NOT EXISTS search_articles (
+            id VARCHAR PRIMARY KEY, version INTEGER NOT NULL, title VARCHAR, body VARCHAR)""")
+    con.execute("""
+        CREATE TABLE IF NOT EXISTS search_sentences (
+            key VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, idx INTEGER NOT NULL,
+            text VARCHAR)""")
+
+
+def _m011_stories(con: Any) -> None:
+    # One row per current article: its story, and the article it is a near-copy of (if any).
+    con.execute("""
+        CREATE TABLE IF NOT EXISTS stories (
+            article_id VARCHAR PRIMARY KEY, story_id VARCHAR NOT NULL, duplicate_of VARCHAR,
+            similarity DOUBLE)""")
+    con.execute("CREATE INDEX IF NOT EXISTS stories_story ON stories (story_id)")
+
+
+def _m012_story_index(con: Any) -> None:
+    # The persisted MinHash LSH index of stories: each article's band buckets for the near-copy
+    # pass ("copy") and the same-story pass ("story"), and which version of it they were made
+    # from, so an ingest matches only new or changed articles against it.
+    con.execute("""
+        CREATE TABLE IF NOT EXISTS story_indexed (
+            article_id VARCHAR PRIMARY KEY, version INTEGER NOT NULL, published DATE)""")
+    con.execute("""
+        CREATE TABLE IF NOT EXISTS story_bands (
+            article_id VARCHAR NOT NULL, pass VARCHAR NOT NULL, band SMALLINT NOT NULL,
+            bucket BIGINT NOT NULL)""")
+
+
+def _m013_search_delta(con: Any) -> None:
+    # DuckDB's FTS index can only be rebuilt: articles stored since the last rebuild are kept here
+    # already tokenised (terms and counts as the index would hold them) and scored beside it.
+    con.execute("""
+        CREATE TABLE IF NOT EXISTS search_delta (
+            kind VARCHAR NOT NULL, key VARCHAR NOT NULL, article_id VARCHAR NOT NULL,
+            version INTEGER NOT NULL, idx INTEGER, text VARCHAR, len INTEGER NOT NULL,
+            PRIMARY KEY (kind, key))""")
+    con.execute("""
+        CREATE TABLE IF NOT EXISTS search_delta_terms (
+            kind VARCHAR NOT NULL, key VARCHAR NOT NULL, term VARCHAR NOT NULL,
+            tf INTEGER NOT NULL)""")
+
+
 MIGRATIONS: list[Migration] = [
     (1, "core tables: articles, sentences, mentions, actors, memory, quarantine, runs", _m001_core),
     (2, "knowledge tables: events, event_actors, claims, motives", _m002_knowledge),
@@ -211,7 +257,10 @@ MIGRATIONS: list[Migration] = [
     ),
     (7, "events: the event model's calibrated confidence", _m007_event_confidence),
     (9, "sentence postings by term, for fast BM25 over sentences", _m009_sentence_postings),
-    *QUERY_MIGRATIONS,  # 10+: search copies and stories (newsgraph.query.schema)
+    (10, "full-text search copies of current articles and sentences", _m010_search),
+    (11, "stories: articles grouped by happening, near-copies marked", _m011_stories),
+    (12, "stories' persisted MinHash LSH index", _m012_story_index),
+    (13, "full-text search: articles stored since the index was built", _m013_search_delta),
 ]
 
 

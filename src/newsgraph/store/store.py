@@ -16,9 +16,8 @@ from typing import Any
 
 import duckdb
 
-from newsgraph.clean import PageLines
 from newsgraph.errors import StoreBusyError
-from newsgraph.model import Actor, Article, Rejected, Role, SourceItem
+from newsgraph.model import Actor, Article, PageLines, Rejected, Role, SourceItem
 from newsgraph.store import rows as R
 from newsgraph.store.migrations import migrate
 
@@ -272,10 +271,21 @@ class Store:
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
-    def save_memory(self, rows: Sequence[dict[str, Any]]) -> None:
+    def add_memory(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Add the memory evidence not stored yet; what is stored stays (every version's evidence
+        counts, as in `ActorMemory`), so a run writes only what its articles taught."""
         with self.transaction():
-            self.con.execute("DELETE FROM actor_memory")
-            self._insert("actor_memory", list(rows))
+            self._insert(
+                "actor_memory",
+                list(rows),
+                "WHERE NOT EXISTS (SELECT 1 FROM actor_memory m"
+                " WHERE m.article_id = _incoming.article_id"
+                ' AND m.start = _incoming.start AND m."end" = _incoming."end"'
+                " AND m.name = _incoming.name AND m.code IS NOT DISTINCT FROM _incoming.code"
+                " AND m.role IS NOT DISTINCT FROM _incoming.role"
+                " AND m.country IS NOT DISTINCT FROM _incoming.country"
+                " AND m.published IS NOT DISTINCT FROM _incoming.published)",
+            )
 
     # -- reading -------------------------------------------------------------------------------
 

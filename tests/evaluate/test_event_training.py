@@ -6,8 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newsgraph.events.features import CLASSES, EVIDENCE, VECTOR_COLUMNS, Evidence, Item
-from newsgraph.events.training import (
+from newsgraph.evaluate.event_training import (
     CandidateRow,
     SentenceRows,
     _folds,
@@ -16,6 +15,7 @@ from newsgraph.events.training import (
     score_sentences,
     train,
 )
+from newsgraph.events.features import CLASSES, EVIDENCE, VECTOR_COLUMNS, Evidence, Item
 
 pytest.importorskip("sklearn")
 

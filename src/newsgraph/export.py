@@ -1,7 +1,8 @@
 """Exports: a table's rows in the field shapes users rely on, as JSONL, CSV or Parquet.
 
 Each exporter yields plain dicts; writers turn dicts into files. Knowledge tables (events,
-motives, claims) take their JSON shape from the stage that produced them.
+motives, claims) take their JSON shape from the stage that produced them, which is why this module
+sits above the store and the stages rather than inside the store (the store knows no stage).
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from typing import Any
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.link.sectors import sectors_of
+from newsgraph.store import Store
 from newsgraph.store.load import load_articles
-from newsgraph.store.store import Store
 
 Row = dict[str, Any]
 FORMATS = ("jsonl", "csv", "parquet")
