@@ -209,10 +209,10 @@ def _mean(values: Iterable[float]) -> float:
 def fold_models(cnc: Path, folds: int) -> dict[int, object]:
     """Per fold, a WhyExtractor whose cue model was trained on the CNC sentences of the other
     folds (the causal evaluation's split by document)."""
-    from newsgraph.claims.classifier import train_classifier
     from newsgraph.claims.extractor import WhyExtractor
     from newsgraph.evaluate.askset import without_marks
     from newsgraph.evaluate.causal import fold_of, parse, read_candidates, read_gold
+    from newsgraph.evaluate.cue_training import train_classifier
 
     gold = without_marks(read_gold(cnc))
     candidates = read_candidates(gold, parse(gold))
