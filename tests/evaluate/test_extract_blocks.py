@@ -71,3 +71,17 @@ def test_page_confidence_weighs_blocks_by_tokens() -> None:
     page = PageBlocks("p", ["one two three", "four"], np.zeros((2, 1)), np.zeros(2, bool), "", 0)
     assert page_confidence(page, np.array([1.0, 0.5])) == (3 * 1.0 + 0.5) / 4
     assert page_confidence(page, np.zeros(0)) == 0.0
+
+
+def test_containers_are_told_apart_by_element_not_by_address() -> None:
+    # lxml creates element proxies on access: keyed by id(), two parents freed in turn can
+    # share an address and be taken for one container.
+    tree = parse_html(
+        "<html><body>"
+        + "".join(f"<div><p>Paragraph number {i} of the page.</p></div>" for i in range(6))
+        + "</body></html>"
+    )
+    assert tree is not None
+    found = cut_blocks(tree)
+    block_features(found)
+    assert len({b.container for b in found}) == 6

@@ -173,10 +173,10 @@ def cut_blocks(tree: HtmlElement) -> list[Block]:
 def block_features(blocks: Sequence[Block], resiliparse_text: str = "") -> list[list[float]]:
     """One feature row per block, in `FEATURE_NAMES` order."""
     kept = " " + " ".join(_TOKEN.findall(resiliparse_text)) + " "
-    containers: dict[int, int] = {}
+    containers: dict[HtmlElement, int] = {}
     for block in blocks:
         parent = block.element.getparent()
-        key = id(parent if parent is not None else block.element)
+        key = parent if parent is not None else block.element
         block.container = containers.setdefault(key, len(containers))
     density = [0] * len(containers)
     for block in blocks:
@@ -184,7 +184,7 @@ def block_features(blocks: Sequence[Block], resiliparse_text: str = "") -> list[
     densest = max(density, default=1) or 1
     regions = _region_shares(blocks)
     total = len(blocks) or 1
-    class_cache: dict[int, tuple[set[str], set[str]]] = {}
+    class_cache: dict[HtmlElement, tuple[set[str], set[str]]] = {}
     base: list[list[float]] = []
     rows: list[list[float]] = []
     for i, block in enumerate(blocks):
@@ -229,17 +229,17 @@ def _region_shares(blocks: Sequence[Block]) -> list[list[float]]:
     """For each block, the share of the page's non-link tokens under its ancestors at
     `_REGION_LEVELS`: the article is one region holding most of the prose."""
     top = max(_REGION_LEVELS)
-    chains = []
-    under: dict[int, int] = {}
+    chains: list[list[HtmlElement]] = []
+    under: dict[HtmlElement, int] = {}
     for block in blocks:
-        chain = []
+        chain: list[HtmlElement] = []
         element = block.element
         for _ in range(top):
             parent = element.getparent()
             if parent is None:
                 break
             element = parent
-            chain.append(id(element))
+            chain.append(element)
         chains.append(chain)
         for key in chain:
             under[key] = under.get(key, 0) + block.tokens - block.link_tokens
@@ -263,12 +263,11 @@ def _tag_group(tag: object) -> str:
 
 
 def _class_words(
-    element: HtmlElement, cache: dict[int, tuple[set[str], set[str]]]
+    element: HtmlElement, cache: dict[HtmlElement, tuple[set[str], set[str]]]
 ) -> tuple[set[str], set[str]]:
     """Class/id words of the element itself, and of all its ancestors together (cached)."""
-    key = id(element)
-    if key in cache:
-        return cache[key]
+    if element in cache:
+        return cache[element]
     own = set(_CLASS_WORD.findall(f"{element.get('class', '')} {element.get('id', '')}".lower()))
     parent = element.getparent()
     if parent is None:
@@ -276,5 +275,5 @@ def _class_words(
     else:
         parent_own, parent_ancestors = _class_words(parent, cache)
         result = (own, parent_own | parent_ancestors)
-    cache[key] = result
+    cache[element] = result
     return result
