@@ -1,7 +1,7 @@
 """A page cut into text blocks, with the cheap features a learned block selector reads.
 
-An experiment of issue 20 (docs/evaluation/extract.md, "A learned block selector"): its
-cross-validated F1 stayed below the shipped extractor's, so nothing in ingest uses it.
+An experiment of issue 20 (docs/evaluation/extract.md, "A learned block selector"), scored by
+`newsgraph.evaluate.extract_blocks_cv`; nothing in ingest uses it yet.
 
 A block is a run of text whose nearest block-level ancestor is the same element: a `<p>`, a
 heading, a list item, a cell, or the loose text of a `div`/`section` between its child blocks.
