@@ -39,6 +39,7 @@ from newsgraph.link.places import geographic_names, place_agents, place_hits
 from newsgraph.link.roles import role_match, role_matches
 from newsgraph.link.scan import scan_text
 from newsgraph.link.senses import AgentSense, Sense
+from newsgraph.link.setting import unknown_persons_in_setting
 from newsgraph.link.state import (
     ArticleState,
     Scan,
@@ -285,5 +286,6 @@ class Linker:
             coreference(state)
             if self._config.use_defaults:
                 countries_acting(state)
+                unknown_persons_in_setting(state)
         else:
             unresolved_role_phrases(state, state.role_phrases)

@@ -40,6 +40,7 @@ METHOD_PRIOR = {
     "org-place": 0.6,
     "memory": 0.6,
     "gazetteer": 0.5,
+    "setting": 0.4,
     "airport": 0.5,
     "unresolved": 0.1,
 }
