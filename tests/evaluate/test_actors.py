@@ -6,7 +6,10 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from newsgraph.evaluate.actors import (
+    WIKINEWS,
     in_split,
     is_locked,
     judge,
@@ -15,6 +18,10 @@ from newsgraph.evaluate.actors import (
     score_actors,
 )
 from newsgraph.link.resolve import Query, Resolution, Resolver
+
+REPO = Path(__file__).resolve().parents[2]
+GOLD = REPO / "data" / "actors_eval" / "phrases.jsonl"
+FLOORS = REPO / "eval" / "floors" / "actors.json"
 
 
 def _line(i: int, **fields: object) -> str:
@@ -106,3 +113,14 @@ def test_the_article_mode_scores_every_phrase_and_reads_the_offset_of_the_id(
     assert seen[0][0].start == 12 and seen[0][1] == "a"
     assert score.modes["article"]["all"]["country"] == 1.0
     assert "article" not in score_actors(gold, "all", Recorder(use_nlp=False))[0].modes
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_the_locked_split_scores_at_least_the_floors(shared_dir: Path) -> None:
+    floors = json.loads(FLOORS.read_text("utf-8"))
+    score, _ = score_actors(GOLD, "locked", corpus=shared_dir / WIKINEWS)
+    for mode in ("alone", "sentence", "article"):
+        for measure in ("country", "sector", "role"):
+            got = score.modes[mode]["all"][measure]
+            assert isinstance(got, float) and got >= floors[mode][measure], (mode, measure, got)
