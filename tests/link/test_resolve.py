@@ -8,6 +8,7 @@ import pytest
 
 from newsgraph.link import Linker
 from newsgraph.link.resolve import Query, Resolver
+from newsgraph.model import Article, Provenance
 
 
 @pytest.fixture(scope="module")
@@ -46,3 +47,20 @@ def test_an_unknown_phrase_is_unresolved(resolver: Resolver) -> None:
     found = resolver.resolve("the weather")
     assert found.how == "unresolved" and found.country is None and found.confidence == 0.0
     assert found.to_dict()["runner_up"] is None
+
+
+def test_in_its_article_a_bare_surname_is_read_after_the_full_mention(
+    resolver: Resolver,
+) -> None:
+    text = (
+        "Astana talks\n\nPresident Kassym-Jomart Tokayev opened the talks on Monday.\n\n"
+        "Later Tokayev said the talks went well."
+    )
+    day = date(2020, 3, 1)
+    article = Article(id="x", raw_text=text, provenance=Provenance("t", 0), published=day)
+    late = text.rindex("Tokayev")
+    found = resolver.resolve_in_articles([(Query("Tokayev", day, None, late), article)])[0]
+    assert (found.text, found.country, found.sector) == ("Tokayev", "KAZ", "GOV")
+    # the same sentence alone does not tell whose surname it is
+    alone = resolver.resolve("Tokayev", day, "Later Tokayev said the talks went well.")
+    assert alone.country is None

@@ -110,16 +110,26 @@ def eval_actors(
     errors: Annotated[
         bool, typer.Option("--errors", help="Also list the misses (not for the locked split).")
     ] = False,
+    corpus: Annotated[
+        Path | None,
+        typer.Option(
+            "--corpus",
+            help="JSONL of the phrases' articles (id, text, ...): adds the article mode.",
+        ),
+    ] = None,
     json_out: JsonOption = False,
 ) -> None:
-    """Actor phrases: country, sector and role accuracy by kind, alone and in their sentence."""
+    """Actor phrases: country, sector and role accuracy by kind, alone, in their sentence and
+    (with --corpus) in their whole article as ingest reads it."""
     from newsgraph.evaluate.actors import format_misses, format_report, score_actors
 
     if split not in {"locked", "tune", "all"}:
         fail(f"--split {split}: expected locked, tune or all")
     if errors and split != "tune":
         fail("--errors lists the tune split only: locked rows are never shown")
-    score, misses = score_actors(gold, split)  # type: ignore[arg-type]
+    if corpus is not None and not corpus.is_file():
+        fail(f"--corpus {corpus}: no such file")
+    score, misses = score_actors(gold, split, corpus=corpus)  # type: ignore[arg-type]
     _show(score, format_report(score), json_out)
     if errors:
         console.print(format_misses(misses), markup=False, highlight=False)

@@ -2,9 +2,11 @@
 
 Each gold line is a phrase from a news sentence with its expected country (ISO3, "IGO"-style
 codes for international bodies, or null), sector (one CAMEO/PLOVER code, or null) and role. A
-phrase is resolved twice through `newsgraph.resolve`: alone (the phrase as the whole text) and
-in its sentence. The split is fixed by a hash of the record id: `locked` (a third) is scored
-and never shown row by row; `tune` may print its errors.
+phrase is resolved through `newsgraph.resolve`: alone (the phrase as the whole text), in its
+sentence, and, when the corpus is given, in its whole article (what ingest makes of that
+article; the record id is `article_id:offset-in-article-text`). The split is fixed by a hash
+of the record id: `locked` (a third) is scored and never shown row by row; `tune` may print its
+errors.
 """
 
 from __future__ import annotations
@@ -19,12 +21,15 @@ from pathlib import Path
 from typing import Literal
 
 from newsgraph.link.resolve import Query, Resolution, Resolver
+from newsgraph.model import Article, Provenance
 
 Split = Literal["locked", "tune", "all"]
 KINDS = ("person", "organisation", "place", "group")
 # Old CAMEO country codes some annotations use, read as ISO 3166 (CONVENTIONS.md).
 _OLD_CODES = {"JAP": "JPN", "ITL": "ITA"}
 _LOCKED_SALT = "newsgraph-actors-locked"
+# The Wikinews articles the phrases come from, under ../shared (read there, never copied).
+WIKINEWS = Path("data/corpora/wikinews-en/wikinews_en.jsonl")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +78,7 @@ class Tally:
 
 @dataclass
 class ActorScore:
-    """Accuracy by mode (alone, sentence) and kind (plus "all")."""
+    """Accuracy by mode (alone, sentence, article) and kind (plus "all")."""
 
     split: str
     modes: dict[str, dict[str, dict[str, float | int | None]]] = field(default_factory=dict)
@@ -144,23 +149,75 @@ def judge(
     return country, sector, role
 
 
+def read_articles(corpus: Path, wanted: set[str]) -> dict[str, Article]:
+    """The wanted articles of a JSONL corpus (`id, title, text, published, url`), by id."""
+    found: dict[str, Article] = {}
+    with corpus.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines):
+            r = json.loads(line)
+            if r["id"] not in wanted:
+                continue
+            found[r["id"]] = Article(
+                id=r["id"],
+                raw_text=r["text"],
+                provenance=Provenance(str(corpus), number),
+                title=r.get("title"),
+                published=date.fromisoformat(r["published"]) if r.get("published") else None,
+                url=r.get("url"),
+                language=r.get("lang"),
+            )
+    return found
+
+
+def _offset_in_article(gold: GoldPhrase) -> int | None:
+    """The phrase's offset in its article's text, read off the record id."""
+    tail = gold.id.rpartition(":")[2]
+    return int(tail) if tail.isdigit() else None
+
+
+def _resolve_mode(
+    mode: str, rows: Sequence[GoldPhrase], resolver: Resolver, articles: dict[str, Article]
+) -> list[Resolution]:
+    if mode == "alone":
+        return resolver.resolve_all([Query(r.phrase, r.published) for r in rows])
+    if mode == "sentence":
+        return resolver.resolve_all(
+            [Query(r.phrase, r.published, r.sentence, r.start) for r in rows]
+        )
+    items = [
+        (Query(r.phrase, r.published, None, _offset_in_article(r)), articles[r.article_id])
+        for r in rows
+    ]
+    return resolver.resolve_in_articles(items)
+
+
 def score_actors(
-    path: Path, split: Split = "all", resolver: Resolver | None = None
+    path: Path,
+    split: Split = "all",
+    resolver: Resolver | None = None,
+    corpus: Path | None = None,
 ) -> tuple[ActorScore, list[tuple[str, GoldPhrase, Resolution]]]:
-    """Scores of a split, and (mode, gold, resolution) of every miss (for the tune split)."""
+    """Scores of a split, and (mode, gold, resolution) of every miss (for the tune split).
+
+    The article mode runs when `corpus` is given; a phrase whose article the corpus lacks is
+    scored as unresolved there, so the three modes count the same phrases."""
     rows = in_split(read_gold(path), split)
     resolver = resolver or Resolver()
+    articles = read_articles(corpus, {r.article_id for r in rows}) if corpus else {}
     score = ActorScore(split)
     misses: list[tuple[str, GoldPhrase, Resolution]] = []
-    for mode in ("alone", "sentence"):
-        queries = [
-            Query(r.phrase, r.published, r.sentence if mode == "sentence" else None, r.start)
-            if mode == "sentence"
-            else Query(r.phrase, r.published)
-            for r in rows
-        ]
+    for mode in ("alone", "sentence", *(("article",) if corpus else ())):
+        present = [r for r in rows if mode != "article" or r.article_id in articles]
+        resolved = dict(
+            zip(
+                (r.id for r in present),
+                _resolve_mode(mode, present, resolver, articles),
+                strict=True,
+            )
+        )
         tallies: dict[str, Tally] = defaultdict(Tally)
-        for gold, got in zip(rows, resolver.resolve_all(queries), strict=True):
+        for gold in rows:
+            got = resolved.get(gold.id) or Resolution(gold.phrase, gold.published)
             hits = judge(gold, got, resolver.linker.catalog.category_of)
             tallies[gold.kind].add(hits)
             tallies["all"].add(hits)

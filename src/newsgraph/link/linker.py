@@ -22,6 +22,7 @@ from typing import Any
 from newsgraph.dictionaries.petrarch import load_actor_dictionary, load_agent_dictionary
 from newsgraph.heap import long_lived
 from newsgraph.link import gazetteer, resources
+from newsgraph.link.acting import countries_acting
 from newsgraph.link.actors import NOT_PERSON_WORDS, actor_hits, organisations
 from newsgraph.link.catalog import (
     RANK_COUNTRYINFO,
@@ -38,6 +39,7 @@ from newsgraph.link.places import geographic_names, place_agents, place_hits
 from newsgraph.link.roles import role_match, role_matches
 from newsgraph.link.scan import scan_text
 from newsgraph.link.senses import AgentSense, Sense
+from newsgraph.link.setting import unknown_persons_in_setting
 from newsgraph.link.state import (
     ArticleState,
     Scan,
@@ -103,7 +105,9 @@ class Linker:
     """Links actor and place mentions of articles; loads its resources on first use.
 
     `actor_dictionaries` / `agent_dictionaries`: user PETRARCH/TABARI files; with
-    `use_defaults=False` only those are used (no countries, gazetteer or leaders).
+    `use_defaults=False` only those are used (no countries, gazetteer or leaders), and their codes
+    are kept as written: a country acting is read as its government (`acting`) only with the
+    defaults, since PETRARCH-style dictionaries code the bare country.
     """
 
     def __init__(
@@ -280,5 +284,8 @@ class Linker:
         if with_context:
             unresolved_entities(state)
             coreference(state)
+            if self._config.use_defaults:
+                countries_acting(state)
+                unknown_persons_in_setting(state)
         else:
             unresolved_role_phrases(state, state.role_phrases)

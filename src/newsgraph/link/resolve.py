@@ -12,6 +12,7 @@ pattern), halved when another actor shares the phrase; it is not calibrated on d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -39,6 +40,7 @@ METHOD_PRIOR = {
     "org-place": 0.6,
     "memory": 0.6,
     "gazetteer": 0.5,
+    "setting": 0.4,
     "airport": 0.5,
     "unresolved": 0.1,
 }
@@ -143,8 +145,25 @@ class Resolver:
             articles = self.annotator().entities(articles)
         return [self._read(q, a) for q, a in zip(queries, articles, strict=True)]
 
+    def resolve_in_articles(self, items: Sequence[tuple[Query, Article]]) -> list[Resolution]:
+        """Resolve phrases inside whole articles, as ingest reads them (cleaned, annotated, linked).
+
+        Each article is cleaned, annotated and linked once however many phrases it holds; a
+        query's `start` is its offset in the article's raw text, and the phrase is read at the
+        occurrence in the clean text nearest to it (cleaning may shift offsets)."""
+        from newsgraph.clean import clean_article
+
+        distinct = {a.id: a for _, a in items}
+        cleaned = [clean_article(a) for a in distinct.values()]
+        if self.use_nlp:
+            cleaned = self.annotator().entities(cleaned)
+        linked = {a.id: self.linker.link(a, None) for a in cleaned}
+        return [self._read_linked(q, linked[a.id]) for q, a in items]
+
     def _read(self, query: Query, article: Article) -> Resolution:
-        linked = self.linker.link(article, None)
+        return self._read_linked(query, self.linker.link(article, None))
+
+    def _read_linked(self, query: Query, linked: Article) -> Resolution:
         text = linked.clean_text
         start = _phrase_start(text, query)
         end = start + len(query.phrase)
@@ -205,11 +224,15 @@ def _article(query: Query, index: int) -> Article:
 
 
 def _phrase_start(text: str, query: Query) -> int:
+    """The phrase's offset: at `start` when it is there, else the occurrence nearest to it."""
     if query.start is not None and text[query.start : query.start + len(query.phrase)] == (
         query.phrase
     ):
         return query.start
-    return max(0, text.find(query.phrase))
+    found = [m.start() for m in re.finditer(re.escape(query.phrase), text)]
+    if not found:
+        return 0
+    return min(found, key=lambda at: abs(at - (query.start or 0)))
 
 
 def _covering(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
