@@ -62,23 +62,13 @@ def page_blocks(page: GoldPage) -> PageBlocks:
 
 def selector_input(html: bytes) -> tuple[Any, list[Block], np.ndarray]:
     """What the selector computes at run time: the parsed tree, its blocks, their features."""
-    from resiliparse.extract.html2text import extract_plain_text
-    from resiliparse.parse.html import HTMLTree
-
     from newsgraph.ingest.html import decode_html, parse_html
+    from newsgraph.ingest.main_text import reference_text
 
     text = decode_html(html)
     tree = parse_html(text)
     blocks = cut_blocks(tree) if tree is not None else []
-    kept = extract_plain_text(
-        HTMLTree.parse(text),
-        main_content=True,
-        alt_texts=False,
-        links=False,
-        form_fields=False,
-        noscript=False,
-        list_bullets=False,
-    )
+    kept = reference_text(text)
     return tree, blocks, with_windows(np.array(block_features(blocks, kept), dtype=float))
 
 

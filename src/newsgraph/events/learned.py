@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.events.annotations import NONE
 from newsgraph.events.features import CLASSES, Evidence, Item, feature_matrix
@@ -82,18 +82,22 @@ def _alternatives(decision: Decision) -> str:
 
 def _recategorised(coder: EventCoder, event: Event, category: str) -> Event:
     """The rules' event under the model's category: the CAMEO code becomes that category's."""
+    return replace(event, **_coded(coder, category))
+
+
+def _coded(coder: EventCoder, category: str) -> dict[str, Any]:
+    """The codebook's fields for a category the model chose (its CAMEO root code, no mode)."""
     code = coder.codebook_code(category)
     entry = coder.codebook.entry_or_unlisted(code)
-    return replace(
-        event,
-        cameo=code,
-        cameo_root=entry.root,
-        goldstein=entry.goldstein,
-        quad_class=entry.quad_class,
-        plover=category,
-        mode="",
-        context=entry.context,
-    )
+    return {
+        "cameo": code,
+        "cameo_root": entry.root,
+        "goldstein": entry.goldstein,
+        "quad_class": entry.quad_class,
+        "plover": category,
+        "mode": "",
+        "context": entry.context,
+    }
 
 
 def _event_of(coder: EventCoder, article: Article, scored: Scored, decision: Decision) -> Event:
@@ -105,8 +109,6 @@ def _event_of(coder: EventCoder, article: Article, scored: Scored, decision: Dec
             event = _recategorised(coder, event, category)
     else:
         token = candidate.trigger.token
-        code = coder.codebook_code(category)
-        entry = coder.codebook.entry_or_unlisted(code)
         assert scored.modal is not None
         event = Event(
             id=f"{article.id}:e{scored.number}-{token.i - token.sent.start}m",
@@ -115,13 +117,7 @@ def _event_of(coder: EventCoder, article: Article, scored: Scored, decision: Dec
             trigger=Span(token.idx, token.idx + len(token.text), token.text),
             source=scored.source,
             target=scored.target,
-            cameo=code,
-            cameo_root=entry.root,
-            goldstein=entry.goldstein,
-            quad_class=entry.quad_class,
-            plover=category,
-            mode="",
-            context=entry.context,
+            **_coded(coder, category),
             rule=RuleTrace(candidate.trigger.pattern_id, coder.version),
             negated=scored.modal.negated,
             hypothetical=scored.modal.hypothetical,

@@ -72,21 +72,27 @@ def count_tokens(text: str) -> int:
     return len(_TOKEN.findall(text))
 
 
-def reference_tokens(html: str) -> int:
-    """Tokens of resiliparse's main-content text: how much text the page's body holds."""
+def reference_text(html: str) -> str:
+    """resiliparse's main-content text of a page: fast, loose, a measure of what the body holds."""
     from resiliparse.extract.html2text import extract_plain_text
     from resiliparse.parse.html import HTMLTree
 
-    text = extract_plain_text(
-        HTMLTree.parse(html),
-        main_content=True,
-        alt_texts=False,
-        links=False,
-        form_fields=False,
-        noscript=False,
-        list_bullets=False,
+    return str(
+        extract_plain_text(
+            HTMLTree.parse(html),
+            main_content=True,
+            alt_texts=False,
+            links=False,
+            form_fields=False,
+            noscript=False,
+            list_bullets=False,
+        )
     )
-    return count_tokens(text)
+
+
+def reference_tokens(html: str) -> int:
+    """Tokens of resiliparse's main-content text: how much text the page's body holds."""
+    return count_tokens(reference_text(html))
 
 
 def trafilatura_text(
