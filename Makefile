@@ -8,37 +8,38 @@ DEV := $(VENV)/.installed-dev
 
 .PHONY: demo test test-latest lock browser install lint typecheck bench bench-scale clean train-events
 
-# Installs come from the hash-locked files in requirements/ (made by `make lock` from pyproject.toml's
-# ranges), so a fresh machine gets exactly the versions the suite was run with. torch is the CPU build
+# Installs come from the hash-locked requirements.lock (base + web) and requirements-dev.lock (every
+# extra), made by `make lock` from pyproject.toml's ranges, so a fresh machine gets exactly the
+# versions the suite was run with. torch is the CPU build
 # that lies on this kind of machine (/opt/wheels): PyPI's torch is a CUDA build of several GB.
 FIND_LINKS := $(if $(wildcard /opt/wheels),--find-links /opt/wheels,)
 PIP_LOCKED := $(BIN)/pip install --quiet --require-hashes --no-deps $(FIND_LINKS)
 UV_COMPILE := $(BIN)/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 --quiet \
-	$(FIND_LINKS) -c requirements/constraints.txt
+	$(FIND_LINKS) -c constraints.txt
 
-$(BASE): pyproject.toml requirements/base.lock
+$(BASE): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(PIP_LOCKED) -r requirements/base.lock
+	$(PIP_LOCKED) -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(BASE)
 
 # Everything the tests need: dev tools, the web app, Ray for the scale-out tests, the why-stage's encoder.
-$(DEV): $(BASE) requirements/dev.lock
-	$(PIP_LOCKED) -r requirements/dev.lock
+$(DEV): $(BASE) requirements-dev.lock
+	$(PIP_LOCKED) -r requirements-dev.lock
 	touch $(DEV)
 
 # Regenerate the lock files from pyproject.toml's ranges (tests/test_lock.py fails when they disagree).
 lock: $(BASE)
 	test -x $(BIN)/uv || $(BIN)/pip install --quiet uv
-	$(UV_COMPILE) --all-extras -o requirements/dev.lock
-	$(UV_COMPILE) --extra web -c requirements/dev.lock -o requirements/base.lock
+	$(UV_COMPILE) --all-extras -o requirements-dev.lock
+	$(UV_COMPILE) --extra web -c requirements-dev.lock -o requirements.lock
 
 # The suite on the newest releases pyproject.toml allows (not in CI): how upgrades are tried.
 LATEST := .venv-latest
 test-latest:
 	test -x $(LATEST)/bin/python || $(PYTHON) -m venv $(LATEST)
 	$(LATEST)/bin/pip install --quiet --upgrade pip
-	$(LATEST)/bin/pip install --quiet --upgrade $(FIND_LINKS) -c requirements/constraints.txt -e ".[dev,web,ray,encoder,model,train,bench]"
+	$(LATEST)/bin/pip install --quiet --upgrade $(FIND_LINKS) -c constraints.txt -e ".[dev,web,ray,encoder,model,train,bench]"
 	bash scripts/install_browser_deps.sh
 	$(LATEST)/bin/python -m pytest -q
 

@@ -1,5 +1,6 @@
-"""requirements/*.lock agree with pyproject.toml: every declared requirement is locked at a version
-its range admits, and nothing is locked as a direct requirement pyproject no longer declares."""
+"""requirements.lock and requirements-dev.lock agree with pyproject.toml: every declared requirement
+is locked at a version its range admits, and nothing is locked as a direct requirement pyproject
+no longer declares."""
 
 from __future__ import annotations
 
@@ -40,9 +41,11 @@ def declared(extras: tuple[str, ...] | None) -> list[Requirement]:
     return reqs
 
 
-@pytest.mark.parametrize(("lock", "extras"), [("dev.lock", None), ("base.lock", ("web",))])
+@pytest.mark.parametrize(
+    ("lock", "extras"), [("requirements-dev.lock", None), ("requirements.lock", ("web",))]
+)
 def test_lock_agrees_with_pyproject(lock: str, extras: tuple[str, ...] | None) -> None:
-    versions, direct = locked(REPO / "requirements" / lock)
+    versions, direct = locked(REPO / lock)
     wanted = declared(extras)
     for req in wanted:
         name = canonicalize_name(req.name)
@@ -55,8 +58,8 @@ def test_lock_agrees_with_pyproject(lock: str, extras: tuple[str, ...] | None) -
 
 
 def test_every_pin_has_a_hash() -> None:
-    for lock in ("dev.lock", "base.lock"):
-        text = (REPO / "requirements" / lock).read_text()
+    for lock in ("requirements-dev.lock", "requirements.lock"):
+        text = (REPO / lock).read_text()
         entries = re.split(r"\n(?=[A-Za-z0-9])", text)
         for entry in entries:
             if PIN.match(entry):
@@ -65,7 +68,7 @@ def test_every_pin_has_a_hash() -> None:
 
 def test_base_lock_versions_are_the_dev_lock_versions() -> None:
     """demo and test install the same version of every package they share."""
-    dev, _ = locked(REPO / "requirements" / "dev.lock")
-    base, _ = locked(REPO / "requirements" / "base.lock")
+    dev, _ = locked(REPO / "requirements-dev.lock")
+    base, _ = locked(REPO / "requirements.lock")
     differ = {n: (v, dev.get(n)) for n, v in base.items() if dev.get(n) != v}
     assert not differ, differ
