@@ -72,8 +72,11 @@ class Store:
         view = Store.__new__(Store)
         view.path = self.path
         view.read_only = True
-        view.con = self.con.cursor() if self.path == ":memory:" else _connect(self.path, False)
-        view.con.execute("SET TimeZone = 'UTC'")
+        if self.path == ":memory:":
+            view.con = self.con.cursor()  # a session of its own: settings are not inherited
+            view.con.execute("SET TimeZone = 'UTC'")
+        else:
+            view.con = _connect(self.path, False)
         return view
 
     def close(self) -> None:
